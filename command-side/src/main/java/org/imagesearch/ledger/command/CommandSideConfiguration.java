@@ -1,0 +1,148 @@
+package org.imagesearch.ledger.command;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.imagesearch.ledger.command.catalog.Catalog;
+import org.imagesearch.ledger.command.deadline.DeadlinePoller;
+import org.imagesearch.ledger.command.deadline.DeadlineScheduler;
+import org.imagesearch.ledger.command.deadline.DeadlineStore;
+import org.imagesearch.ledger.command.deadline.DeadlineSweeper;
+import org.imagesearch.ledger.command.instance.BillingCalendar;
+import org.imagesearch.ledger.command.instance.InstanceRules;
+import org.imagesearch.ledger.command.instance.JdbcPurchaseLimits;
+import org.imagesearch.ledger.command.instance.PurchaseLimits;
+import org.imagesearch.ledger.command.instance.PurchasePolicy;
+import org.imagesearch.ledger.command.store.RecordedEvents;
+import org.imagesearch.ledger.command.time.ClockControl;
+import org.imagesearch.ledger.command.time.TestClock;
+import org.imagesearch.ledger.command.web.CommandDispatcher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The command side: the instance aggregate, its rules, the purchase limits, deadlines and the command API. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+public class CommandSideConfiguration {
+
+    @Bean
+    public Catalog catalog(ResourceLoader resources,
+                           @Value("${ledger.catalog.location:classpath:catalog/catalog.json}") String location) {
+        Resource resource = resources.getResource(location);
+        try (InputStream json = resource.getInputStream()) {
+            return Catalog.read(json, location);
+        } catch (IOException e) {
+            throw new IllegalStateException("The package catalog " + location + " cannot be read: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Bean
+    public BillingCalendar billingCalendar(@Value("${ledger.billing-zone:UTC}") ZoneId zone) {
+        return new BillingCalendar(zone);
+    }
+
+    @Bean
+    public InstanceRules instanceRules(BillingCalendar calendar) {
+        return new InstanceRules(calendar);
+    }
+
+    @Bean
+    public PurchaseLimits purchaseLimits(JdbcTemplate jdbc) {
+        return new JdbcPurchaseLimits(jdbc);
+    }
+
+    @Bean
+    public PurchasePolicy purchasePolicy(Catalog catalog, PurchaseLimits limits, BillingCalendar calendar) {
+        return new PurchasePolicy(catalog, limits, calendar);
+    }
+
+    /** Aggregates stay in memory between commands; a rolled-back unit of work evicts its aggregate. */
+    @Bean
+    public Cache instanceCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    public RecordedEvents recordedEvents(JdbcTemplate jdbc, EventSchema schema) {
+        return new RecordedEvents(jdbc, schema);
+    }
+
+    @Bean
+    public CommandDispatcher commandDispatcher(CommandGateway gateway, RecordedEvents recordedEvents,
+                                               @Value("${ledger.commands.max-attempts:5}") int maxAttempts) {
+        return new CommandDispatcher(gateway, recordedEvents, maxAttempts);
+    }
+
+    // ---- deadlines
+
+    @Bean
+    public DeadlineStore deadlineStore(JdbcTemplate jdbc) {
+        return new DeadlineStore(jdbc);
+    }
+
+    @Bean
+    public DeadlineScheduler deadlineScheduler(DeadlineStore store) {
+        return new DeadlineScheduler(store);
+    }
+
+    /** The deadline table is written in the command's own transaction, and a failure there fails the command. */
+    @Bean
+    public ConfigurerModule deadlineScheduleProcessing() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(DeadlineScheduler.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(DeadlineScheduler.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService deadlineWorkers(@Value("${ledger.deadlines.threads:2}") int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "deadline-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    public DeadlineSweeper deadlineSweeper(DeadlineStore store, CommandGateway commands, Clock clock,
+                                           ExecutorService deadlineWorkers,
+                                           @Value("${ledger.deadlines.batch-size:500}") int batchSize) {
+        return new DeadlineSweeper(store, commands, clock, deadlineWorkers, batchSize);
+    }
+
+    @Bean
+    public DeadlinePoller deadlinePoller(DeadlineSweeper sweeper, Clock clock,
+                                         @Value("${ledger.deadlines.poll-interval:PT1S}") Duration interval) {
+        Runnable beforeSweep = clock instanceof TestClock testClock ? testClock::refresh : () -> { };
+        return new DeadlinePoller(sweeper, beforeSweep, interval);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.test-clock.enabled", havingValue = "true")
+    public ClockControl clockControl(Clock clock, DeadlineSweeper sweeper, RecordedEvents recordedEvents) {
+        if (!(clock instanceof TestClock testClock)) {
+            throw new IllegalStateException("ledger.test-clock.enabled=true but the business clock is " + clock);
+        }
+        return new ClockControl(testClock, sweeper, recordedEvents);
+    }
+}

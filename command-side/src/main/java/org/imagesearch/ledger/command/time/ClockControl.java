@@ -1,0 +1,60 @@
+package org.imagesearch.ledger.command.time;
+
+import org.imagesearch.ledger.api.error.LedgerRejection;
+import org.imagesearch.ledger.api.error.RejectionCode;
+import org.imagesearch.ledger.command.deadline.DeadlineSweeper;
+import org.imagesearch.ledger.command.store.RecordedEvents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Moves the test clock the way time would pass: it steps through every deadline due on the way, in
+ * order, setting the clock to each one before firing it, so events are dated when they would have
+ * happened. It returns once everything due by the target has fired.
+ */
+public class ClockControl {
+
+    private final TestClock clock;
+    private final DeadlineSweeper sweeper;
+    private final RecordedEvents recordedEvents;
+
+    public ClockControl(TestClock clock, DeadlineSweeper sweeper, RecordedEvents recordedEvents) {
+        this.clock = clock;
+        this.sweeper = sweeper;
+        this.recordedEvents = recordedEvents;
+    }
+
+    public record Moved(Instant now, int instancesProcessed) {
+    }
+
+    public Moved advance(Duration by) {
+        if (by.isNegative() || by.isZero()) {
+            throw LedgerRejection.validation("advance must be a positive duration such as P16D or PT1H");
+        }
+        return moveTo(clock.instant().plus(by));
+    }
+
+    public synchronized Moved moveTo(Instant target) {
+        Optional<Instant> latest = recordedEvents.latestTimestamp();
+        if (latest.isPresent() && target.isBefore(latest.get())) {
+            throw new LedgerRejection(RejectionCode.CLOCK_BACKWARDS,
+                    "The clock may not move before the latest recorded event, at " + latest.get());
+        }
+        int processed = 0;
+        Optional<Instant> next;
+        while ((next = sweeper.earliestDeadlineBy(target)).isPresent()) {
+            Instant step = next.get().isAfter(clock.instant()) ? next.get() : clock.instant();
+            clock.set(step);
+            int fired = sweeper.sweep();
+            processed += fired;
+            if (fired == 0) {
+                break;
+            }
+        }
+        clock.set(target);
+        processed += sweeper.sweep();
+        return new Moved(clock.instant(), processed);
+    }
+}

@@ -1,0 +1,68 @@
+package org.imagesearch.ledger.command.web;
+
+import org.imagesearch.ledger.api.UtcInstants;
+import org.imagesearch.ledger.api.error.LedgerRejection;
+import org.imagesearch.ledger.command.time.ClockControl;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import static org.imagesearch.ledger.command.web.RequestFields.required;
+
+/**
+ * The test clock, present only when {@code ledger.test-clock.enabled=true}. A move returns once
+ * every deadline due on the way has fired.
+ */
+@RestController
+@ConditionalOnProperty(name = "ledger.test-clock.enabled", havingValue = "true")
+@RequestMapping(path = "/api/v1/admin/clock", produces = MediaType.APPLICATION_JSON_VALUE)
+public class ClockController {
+
+    private final ClockControl control;
+    private final Clock clock;
+
+    public ClockController(ClockControl control, Clock clock) {
+        this.control = control;
+        this.clock = clock;
+    }
+
+    public record ClockMove(String now, String advance) {
+    }
+
+    public record ClockView(Instant now, Integer instancesProcessed) {
+    }
+
+    @GetMapping
+    public ClockView now() {
+        return new ClockView(clock.instant(), null);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ClockView move(@RequestBody ClockMove request) {
+        ClockMove body = required(request, "body");
+        if ((body.now() == null) == (body.advance() == null)) {
+            throw LedgerRejection.validation("give exactly one of now (an instant) or advance (a duration)");
+        }
+        ClockControl.Moved moved = body.now() != null
+                ? control.moveTo(UtcInstants.parse(body.now(), "now"))
+                : control.advance(parseDuration(body.advance()));
+        return new ClockView(moved.now(), moved.instancesProcessed());
+    }
+
+    private static Duration parseDuration(String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw LedgerRejection.validation("advance must be an ISO-8601 duration such as P16D or PT1H");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.imagesearch.ledger.query.instance;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.imagesearch.ledger.api.instance.InstanceId;
+import org.imagesearch.ledger.api.instance.InstanceReleased;
+import org.imagesearch.ledger.api.instance.InstanceSnapshot;
+import org.imagesearch.ledger.api.instance.PackageChanged;
+import org.imagesearch.ledger.api.instance.PackagePurchased;
+import org.imagesearch.ledger.api.instance.PackageRenewed;
+import org.imagesearch.ledger.api.instance.QuotaExhausted;
+import org.imagesearch.ledger.api.query.FindInstance;
+import org.imagesearch.ledger.api.query.InstanceView;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Entitlements: each instance's snapshot, kept by folding its events through
+ * {@link InstanceSnapshot#evolve}, and shown at the business clock's now.
+ */
+@Component
+@ProcessingGroup(InstanceViewProjection.PROCESSING_GROUP)
+public class InstanceViewProjection {
+
+    public static final String PROCESSING_GROUP = "instance-views";
+
+    private final InstanceViewRepository views;
+    private final Clock clock;
+
+    public InstanceViewProjection(InstanceViewRepository views, Clock clock) {
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(PackagePurchased event) {
+        views.save(InstanceSnapshot.of(event));
+    }
+
+    @EventHandler
+    void on(PackageChanged event) {
+        evolve(event.instanceId(), event);
+    }
+
+    @EventHandler
+    void on(PackageRenewed event) {
+        evolve(event.instanceId(), event);
+    }
+
+    @EventHandler
+    void on(QuotaExhausted event) {
+        evolve(event.instanceId(), event);
+    }
+
+    @EventHandler
+    void on(InstanceReleased event) {
+        evolve(event.instanceId(), event);
+    }
+
+    private void evolve(InstanceId instanceId, Object event) {
+        InstanceSnapshot current = views.find(instanceId)
+                .orElseThrow(() -> new IllegalStateException("No purchase projected for instance " + instanceId));
+        views.save(current.evolve(event));
+    }
+
+    @ResetHandler
+    void reset() {
+        views.deleteAll();
+    }
+
+    @QueryHandler
+    Optional<InstanceView> handle(FindInstance query) {
+        return views.find(query.instanceId()).map(snapshot -> InstanceView.of(snapshot, clock.instant()));
+    }
+}

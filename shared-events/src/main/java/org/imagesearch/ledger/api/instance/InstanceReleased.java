@@ -1,0 +1,12 @@
+package org.imagesearch.ledger.api.instance;
+
+import org.axonframework.serialization.Revision;
+import org.imagesearch.ledger.api.customer.CustomerId;
+
+import java.time.Instant;
+
+/** The instance was released at {@code releasedAt}. Released is final. */
+@Revision("1")
+public record InstanceReleased(InstanceId instanceId, CustomerId customerId, Instant releasedAt,
+                               ReleaseReason reason) {
+}

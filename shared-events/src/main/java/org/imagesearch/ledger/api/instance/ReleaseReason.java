@@ -1,0 +1,7 @@
+package org.imagesearch.ledger.api.instance;
+
+/** Why an instance was released. */
+public enum ReleaseReason {
+    /** Fifteen days of retention after its quota ran out passed without a renewal. */
+    RETENTION_ENDED
+}
