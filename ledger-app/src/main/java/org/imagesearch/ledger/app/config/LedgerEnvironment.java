@@ -12,11 +12,12 @@ import java.util.Set;
 
 /**
  * Prepares the environment before anything starts: checks {@code ledger.roles}, passes
- * {@code axoniq.update-checker.disabled} on to Axon (which reads it as a JVM property), and points the default H2 database at
- * {@code ledger.data-dir} (default {@code ./data}) unless {@code spring.datasource.url} is set.
+ * {@code axoniq.update-checker.disabled} on to Axon (which reads it as a JVM property), and makes
+ * {@code ledger.data-dir}, where the default H2 database lives, an absolute path.
  */
 public class LedgerEnvironment implements EnvironmentPostProcessor {
 
+    private static final String DATA_DIR = "ledger.data-dir";
     private static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
     private static final Set<String> KNOWN_ROLES = Set.of(Roles.COMMAND, Roles.QUERY);
 
@@ -32,13 +33,11 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
         if (updateChecker != null && System.getProperty(UPDATE_CHECKER_DISABLED) == null) {
             System.setProperty(UPDATE_CHECKER_DISABLED, updateChecker);
         }
-        if (environment.getProperty("spring.datasource.url") == null) {
-            Path dataDir = Path.of(environment.getProperty("ledger.data-dir", "./data")).toAbsolutePath().normalize();
-            String url = "jdbc:h2:file:" + dataDir.resolve("ledger")
-                    + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
-            environment.getPropertySources().addLast(new MapPropertySource("ledger-data-dir",
-                    Map.of("spring.datasource.url", url, "spring.datasource.username", "ledger",
-                            "spring.datasource.password", "")));
+        // H2 refuses paths "implicitly relative" to the working directory; make ours absolute.
+        String dataDir = environment.getProperty(DATA_DIR);
+        if (dataDir != null && !Path.of(dataDir).isAbsolute()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("ledger-data-dir",
+                    Map.of(DATA_DIR, Path.of(dataDir).toAbsolutePath().normalize().toString())));
         }
     }
 }

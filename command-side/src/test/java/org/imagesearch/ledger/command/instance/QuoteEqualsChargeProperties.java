@@ -1,0 +1,124 @@
+package org.imagesearch.ledger.command.instance;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.imagesearch.ledger.api.catalog.ResourcePackage;
+import org.imagesearch.ledger.api.error.LedgerRejection;
+import org.imagesearch.ledger.api.instance.ChangePackage;
+import org.imagesearch.ledger.api.instance.InstanceSnapshot;
+import org.imagesearch.ledger.api.instance.InstanceState;
+import org.imagesearch.ledger.api.instance.PackageChangeReceipt;
+import org.imagesearch.ledger.api.instance.QuotePackageChange;
+import org.imagesearch.ledger.api.instance.QuoteRenewal;
+import org.imagesearch.ledger.api.instance.RenewPackage;
+import org.imagesearch.ledger.command.MutableClock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.CALENDAR;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.CATALOG;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.INSTANCE;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.purchased;
+
+/**
+ * A quote always equals the charge of the command sent right after it, whatever the instance's
+ * history: upgrades, downgrades, queued renewals, exhaustions, reactivations and overdue deadlines.
+ */
+class QuoteEqualsChargeProperties {
+
+    private static final InstanceRules RULES = new InstanceRules(CALENDAR);
+    private static final Instant START = Instant.parse("2026-01-31T08:00:00Z");
+
+    /** One step of a random history: what to do and after how many hours. */
+    record Step(int kind, int packageIndex, int months, int hoursLater) {
+    }
+
+    @Property(tries = 150)
+    void aQuoteAlwaysEqualsTheChargeThatFollowsIt(@ForAll("steps") @Size(max = 6) List<Step> steps,
+                                                  @ForAll @IntRange(min = 0, max = 14) int target,
+                                                  @ForAll @IntRange(min = 1, max = 36) int months,
+                                                  @ForAll @IntRange(min = 0, max = 3000) int hoursLater) {
+        List<Object> history = new ArrayList<>();
+        history.add(purchased(CATALOG.packages().get(3), START.toString()));
+        Instant now = START;
+        for (Step step : steps) {
+            now = now.plusSeconds(step.hoursLater() * 3600L + 17);
+            InstanceSnapshot state = InstanceSnapshot.replay(history);
+            List<Object> due = RULES.dueEvents(state, now);
+            try {
+                Object event = switch (step.kind()) {
+                    case 0 -> RULES.changePackage(RULES.afterDeadlinesDueBy(state, now), pkg(step.packageIndex()), now);
+                    case 1 -> RULES.renew(RULES.afterDeadlinesDueBy(state, now), step.months(),
+                            Optional.of(pkg(step.packageIndex())), now);
+                    default -> RULES.exhaustQuota(RULES.afterDeadlinesDueBy(state, now), "test", now).orElse(null);
+                };
+                history.addAll(due);
+                if (event != null) {
+                    history.add(event);
+                }
+            } catch (LedgerRejection refused) {
+                // a refused step records nothing, as in the aggregate
+            }
+        }
+        Instant quoteTime = now.plusSeconds(hoursLater * 3600L);
+        InstanceSnapshot before = RULES.afterDeadlinesDueBy(InstanceSnapshot.replay(history), quoteTime);
+        if (before.state() == InstanceState.RELEASED) {
+            return;
+        }
+        ChangePackage change = new ChangePackage(INSTANCE, pkg(target).size());
+        if (before.state() == InstanceState.ACTIVE && !before.packageAt(quoteTime).size().equals(change.size())) {
+            Object quoted = answer(history, quoteTime, new QuotePackageChange(change));
+            Object charged = answer(history, quoteTime, change);
+            assertThat(((PackageChangeReceipt) quoted).amount()).isEqualTo(((PackageChangeReceipt) charged).amount());
+            assertThat(quoted).isEqualTo(charged);
+        }
+        if (!before.trial()) {
+            RenewPackage renewal = new RenewPackage(INSTANCE, months, pkg(target).size());
+            Object quoted = answer(history, quoteTime, new QuoteRenewal(renewal));
+            Object charged = answer(history, quoteTime, renewal);
+            assertThat(quoted).isEqualTo(charged);
+        }
+    }
+
+    private static Object answer(List<Object> history, Instant now, Object command) {
+        AggregateTestFixture<Instance> fixture = new AggregateTestFixture<>(Instance.class);
+        fixture.registerInjectableResource(new MutableClock(now.toString()));
+        fixture.registerInjectableResource(CATALOG);
+        fixture.registerInjectableResource(RULES);
+        fixture.registerInjectableResource(new PurchasePolicy(CATALOG, new InMemoryPurchaseLimits(), CALENDAR));
+        AtomicReference<Object> result = new AtomicReference<>();
+        fixture.given(history).when(command)
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(matches(payload -> {
+                    result.set(payload);
+                    return true;
+                }));
+        return result.get();
+    }
+
+    private static ResourcePackage pkg(int index) {
+        return CATALOG.packages().get(index % CATALOG.packages().size());
+    }
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        return Arbitraries.integers().between(0, 2)
+                .flatMap(kind -> Arbitraries.integers().between(0, 14)
+                        .flatMap(p -> Arbitraries.integers().between(1, 12)
+                                .flatMap(m -> Arbitraries.integers().between(0, 2000)
+                                        .map(h -> new Step(kind, p, m, h)))))
+                .list().ofMaxSize(6);
+    }
+}

@@ -1,0 +1,71 @@
+package org.imagesearch.ledger.app;
+
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.imagesearch.ledger.api.billing.Money;
+import org.imagesearch.ledger.api.billing.Proration;
+import org.imagesearch.ledger.api.billing.Term;
+import org.imagesearch.ledger.api.billing.TermProration;
+import org.imagesearch.ledger.api.catalog.ResourcePackage;
+import org.imagesearch.ledger.api.customer.CustomerId;
+import org.imagesearch.ledger.api.instance.ChangeDirection;
+import org.imagesearch.ledger.api.instance.ExhaustionTrigger;
+import org.imagesearch.ledger.api.instance.InstanceId;
+import org.imagesearch.ledger.api.instance.InstanceReleased;
+import org.imagesearch.ledger.api.instance.PackageChanged;
+import org.imagesearch.ledger.api.instance.PackagePurchased;
+import org.imagesearch.ledger.api.instance.PackageRenewed;
+import org.imagesearch.ledger.api.instance.QuotaExhausted;
+import org.imagesearch.ledger.api.instance.ReleaseReason;
+import org.imagesearch.ledger.app.config.StorageConfiguration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every event survives the event store's serializer unchanged, as plain JSON with revision 1. */
+class EventSerializationTest {
+
+    private static final Serializer SERIALIZER = new StorageConfiguration().serializer();
+
+    static Stream<Object> events() {
+        InstanceId instance = new InstanceId("i-1");
+        CustomerId customer = new CustomerId("acme");
+        ResourcePackage small = new ResourcePackage(2_500_000, 5, 20, Money.usd("800.00"), "catalog:2020-05-18");
+        ResourcePackage large = new ResourcePackage(10_000_000, 10, 20, Money.usd("5500.00"), "catalog:2020-05-18");
+        Instant june1 = Instant.parse("2026-06-01T00:00:00Z");
+        Instant july1 = Instant.parse("2026-07-01T00:00:00Z");
+        Instant june10 = Instant.parse("2026-06-10T00:00:00Z");
+        Term term = new Term(june1, july1, 1, small, Money.usd("800.00"));
+        TermProration row = new TermProration(june1, july1, 1, Money.usd("800.00"), Money.usd("5500.00"), 1_814_400,
+                2_592_000);
+        return Stream.of(
+                new PackagePurchased(instance, customer, small, false, term, Money.usd("800.00"), june1),
+                new PackageChanged(instance, customer, small, large, ChangeDirection.UPGRADE, june10, List.of(row),
+                        Proration.ROUNDING, Money.usd("3290.00")),
+                new PackageRenewed(instance, customer, new Term(july1, Instant.parse("2026-08-01T00:00:00Z"), 1, large,
+                        Money.usd("5500.00")), Money.usd("5500.00"), june10, false),
+                new QuotaExhausted(instance, customer, ExhaustionTrigger.REQUESTED, "used up", june10,
+                        Instant.parse("2026-06-25T00:00:00Z"), large, Money.usd("9460.00")),
+                new InstanceReleased(instance, customer, Instant.parse("2026-06-25T00:00:00Z"),
+                        ReleaseReason.RETENTION_ENDED));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventRoundTripsThroughTheEventSerializer(Object event) {
+        SerializedObject<byte[]> stored = SERIALIZER.serialize(event, byte[].class);
+
+        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        String json = new String(stored.getData(), StandardCharsets.UTF_8);
+        assertThat(json).startsWith("{").doesNotContain("\"zero\"").doesNotContain("\"negative\"");
+        assertThat(json).contains("\"instanceId\":\"i-1\"").contains("\"customerId\":\"acme\"");
+        Object read = SERIALIZER.deserialize(stored);
+        assertThat(read).isEqualTo(event);
+    }
+}

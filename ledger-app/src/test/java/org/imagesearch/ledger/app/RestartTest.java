@@ -1,0 +1,92 @@
+package org.imagesearch.ledger.app;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Deadlines are kept in the database: they survive a restart and fire exactly once after it. */
+class RestartTest {
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .run("--ledger.data-dir=" + dataDir, "--ledger.test-clock.enabled=true", "--server.port=0",
+                        "--ledger.deadlines.poll-interval=PT0.2S");
+    }
+
+    private static LedgerClient client(ConfigurableApplicationContext context) {
+        return new LedgerClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private static EventCounts events(ConfigurableApplicationContext context) {
+        return new EventCounts(context.getBean(JdbcTemplate.class));
+    }
+
+    @Test
+    void aDeadlineScheduledBeforeARestartFiresExactlyOnceAfterIt() {
+        Path dataDir = TestDirectories.create("restart");
+        String id;
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            LedgerClient ledger = client(first);
+            ledger.setClock("2027-03-01T00:00:00Z");
+            var purchase = ledger.purchase("restarting", 2_500_000, 5, false);
+            assertThat(purchase.status()).isEqualTo(201);
+            id = purchase.text("instanceId");
+            assertThat(purchase.text("periodEnd")).isEqualTo("2027-04-01T00:00:00Z");
+        }
+
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            LedgerClient ledger = client(second);
+            EventCounts events = events(second);
+            assertThat(ledger.get("/api/v1/admin/clock").text("now")).isEqualTo("2027-03-01T00:00:00Z");
+            assertThat(events.of(id, "QuotaExhausted")).isZero();
+
+            assertThat(ledger.advanceClock("P31D").status()).isEqualTo(200);
+            assertThat(events.of(id, "QuotaExhausted")).isEqualTo(1);
+            assertThat(events.of(id, "InstanceReleased")).isZero();
+
+            assertThat(ledger.advanceClock("P15D").status()).isEqualTo(200);
+            assertThat(ledger.advanceClock("P30D").status()).isEqualTo(200);
+            assertThat(events.of(id, "QuotaExhausted")).isEqualTo(1);
+            assertThat(events.of(id, "InstanceReleased")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void timeThatPassedWhileTheLedgerWasDownFiresTheOverdueDeadlinesOnceOnStart() throws Exception {
+        Path dataDir = TestDirectories.create("downtime");
+        String id;
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            LedgerClient ledger = client(first);
+            ledger.setClock("2027-03-01T00:00:00Z");
+            id = ledger.purchase("sleeper", 2_500_000, 5, false).text("instanceId");
+        }
+        // Forty days pass while no node runs.
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("ledger"), "sa", "");
+             PreparedStatement move = db.prepareStatement("UPDATE business_clock SET now_at = ?")) {
+            move.setTimestamp(1, Timestamp.from(Instant.parse("2027-04-10T00:00:00Z")));
+            assertThat(move.executeUpdate()).isEqualTo(1);
+        }
+
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            EventCounts events = events(second);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(events.of(id, "QuotaExhausted")).isEqualTo(1);
+                assertThat(events.of(id, "InstanceReleased")).isZero();
+            });
+            Thread.sleep(1000); // a few more sweeps must not fire it again
+            assertThat(events.of(id, "QuotaExhausted")).isEqualTo(1);
+        }
+    }
+}
