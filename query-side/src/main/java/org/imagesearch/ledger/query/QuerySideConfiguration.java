@@ -5,18 +5,59 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.imagesearch.ledger.query.history.EventHistory;
+import org.imagesearch.ledger.query.progress.ProjectionProgress;
+import org.imagesearch.ledger.query.progress.ProjectionReplay;
+import org.imagesearch.ledger.query.progress.ReadConsistency;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /** The query side: projections into read tables, the query handlers over them, and the read API. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
 public class QuerySideConfiguration {
 
-    /** How read models store structured values (a snapshot's terms) in a text column. */
+    /** How read models store structured values (a snapshot, a proration's inputs) in a text column. */
     public static final ObjectMapper READ_MODEL_JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    @Bean
+    public EventHistory eventHistory(JdbcTemplate jdbc, EventSchema schema,
+                                     @Qualifier("eventSerializer") Serializer serializer,
+                                     org.axonframework.config.Configuration axon) {
+        return new EventHistory(jdbc, schema, serializer, axon.upcasterChain());
+    }
+
+    @Bean
+    public ProjectionProgress projectionProgress(JdbcTemplate jdbc, TokenSchema tokens, EventSchema events,
+                                                 Serializer serializer, EventProcessingConfiguration processing) {
+        return new ProjectionProgress(jdbc, tokens, events, serializer, processing);
+    }
+
+    /** Waits and replay checks run on wall time: they are about this process, not about business time. */
+    @Bean
+    public ReadConsistency readConsistency(ProjectionProgress progress,
+                                           @Value("${ledger.reads.max-wait:PT5S}") Duration maxWait) {
+        return new ReadConsistency(progress, maxWait, Clock.systemUTC());
+    }
+
+    @Bean
+    public ProjectionReplay projectionReplay(EventProcessingConfiguration processing, ProjectionProgress progress,
+                                             EventHistory history, ReadConsistency consistency) {
+        return new ProjectionReplay(processing, progress, history, consistency, Clock.systemUTC());
+    }
 }

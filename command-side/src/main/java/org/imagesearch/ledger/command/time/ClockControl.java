@@ -26,7 +26,8 @@ public class ClockControl {
         this.recordedEvents = recordedEvents;
     }
 
-    public record Moved(Instant now, int instancesProcessed) {
+    /** Where the clock stands after a move, how many instances had deadlines fired, and the event store's head then. */
+    public record Moved(Instant now, int instancesProcessed, long position) {
     }
 
     public Moved advance(Duration by) {
@@ -55,6 +56,6 @@ public class ClockControl {
         }
         clock.set(target);
         processed += sweeper.sweep();
-        return new Moved(clock.instant(), processed);
+        return new Moved(clock.instant(), processed, recordedEvents.head());
     }
 }

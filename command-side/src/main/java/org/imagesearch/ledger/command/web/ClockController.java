@@ -38,12 +38,13 @@ public class ClockController {
     public record ClockMove(String now, String advance) {
     }
 
-    public record ClockView(Instant now, Integer instancesProcessed) {
+    /** {@code position}: the latest event after the move, for reads that want to see its deadlines' effects. */
+    public record ClockView(Instant now, Integer instancesProcessed, Long position) {
     }
 
     @GetMapping
     public ClockView now() {
-        return new ClockView(clock.instant(), null);
+        return new ClockView(clock.instant(), null, null);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -55,7 +56,7 @@ public class ClockController {
         ClockControl.Moved moved = body.now() != null
                 ? control.moveTo(UtcInstants.parse(body.now(), "now"))
                 : control.advance(parseDuration(body.advance()));
-        return new ClockView(moved.now(), moved.instancesProcessed());
+        return new ClockView(moved.now(), moved.instancesProcessed(), moved.position());
     }
 
     private static Duration parseDuration(String text) {

@@ -6,6 +6,8 @@ import org.imagesearch.ledger.api.error.LedgerRejection;
 import org.imagesearch.ledger.api.error.RejectionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,7 +20,10 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
@@ -28,7 +33,7 @@ import java.net.URI;
  * of the server's insides (class names, stack traces, parser messages) reaches the caller.
  */
 @RestControllerAdvice
-public class ApiProblems {
+public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
@@ -38,6 +43,7 @@ public class ApiProblems {
             case BAD_INPUT -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         return problem(status, rejection.code().name(), rejection.getMessage(), request);
     }
@@ -48,54 +54,72 @@ public class ApiProblems {
                 "No instance " + e.getAggregateIdentifier(), request);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, RejectionCode.VALIDATION.name(), BodyProblems.describe(e), request);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, RejectionCode.VALIDATION.name(),
-                "parameter " + e.getName() + " has the wrong type or is out of range", request);
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e,
-                                                   HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, RejectionCode.VALIDATION.name(),
-                "parameter " + e.getParameterName() + " is required", request);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e,
-                                                       HttpServletRequest request) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                "send the body as application/json", request);
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "the ledger answers application/json",
-                request);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e,
-                                                   HttpServletRequest request) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                e.getMethod() + " is not allowed here", request);
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e, HttpServletRequest request) {
-        return problem(HttpStatus.NOT_FOUND, RejectionCode.NOT_FOUND.name(), "no such resource", request);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "the ledger could not answer; nothing was recorded unless a later read shows it", request);
+    }
+
+    /** Spring MVC's own refusals (bad bodies, parameters, media types, methods, paths), with our codes. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servletRequest = request instanceof ServletWebRequest web ? web.getRequest() : null;
+        ResponseEntity<ProblemDetail> problem = problem(status, codeOf(ex, status), detailOf(ex, status),
+                servletRequest);
+        HttpHeaders merged = new HttpHeaders();
+        merged.putAll(headers);
+        merged.putAll(problem.getHeaders());
+        return ResponseEntity.status(status).headers(merged).body(problem.getBody());
+    }
+
+    private static String codeOf(Exception ex, HttpStatusCode status) {
+        if (ex instanceof NoResourceFoundException || status.value() == 404) {
+            return RejectionCode.NOT_FOUND.name();
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return "UNSUPPORTED_MEDIA_TYPE";
+        }
+        if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            return "NOT_ACCEPTABLE";
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException) {
+            return "METHOD_NOT_ALLOWED";
+        }
+        if (status.value() == 413) {
+            return "PAYLOAD_TOO_LARGE";
+        }
+        return status.is4xxClientError() ? RejectionCode.VALIDATION.name() : "INTERNAL_ERROR";
+    }
+
+    private static String detailOf(Exception ex, HttpStatusCode status) {
+        if (ex instanceof HttpMessageNotReadableException unreadable) {
+            return BodyProblems.describe(unreadable);
+        }
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+            return "parameter " + mismatch.getName() + " has the wrong type or is out of range";
+        }
+        if (ex instanceof TypeMismatchException mismatch) {
+            return (mismatch.getPropertyName() == null ? "a value" : mismatch.getPropertyName())
+                    + " has the wrong type or is out of range";
+        }
+        if (ex instanceof MissingServletRequestParameterException missing) {
+            return "parameter " + missing.getParameterName() + " is required";
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException) {
+            return "send the body as application/json";
+        }
+        if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            return "the ledger answers application/json";
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException unsupported) {
+            return unsupported.getMethod() + " is not allowed here";
+        }
+        if (ex instanceof NoResourceFoundException) {
+            return "no such resource";
+        }
+        return status.is4xxClientError() ? "the request was refused" : "the ledger could not answer";
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String detail,
@@ -108,7 +132,12 @@ public class ApiProblems {
         if (request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status.value() == 503) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer.body(problem);
     }
 
     private static String title(String code) {

@@ -3,7 +3,6 @@ package org.imagesearch.ledger.query.instance;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.queryhandling.QueryHandler;
 import org.imagesearch.ledger.api.instance.InstanceId;
 import org.imagesearch.ledger.api.instance.InstanceReleased;
 import org.imagesearch.ledger.api.instance.InstanceSnapshot;
@@ -11,16 +10,11 @@ import org.imagesearch.ledger.api.instance.PackageChanged;
 import org.imagesearch.ledger.api.instance.PackagePurchased;
 import org.imagesearch.ledger.api.instance.PackageRenewed;
 import org.imagesearch.ledger.api.instance.QuotaExhausted;
-import org.imagesearch.ledger.api.query.FindInstance;
-import org.imagesearch.ledger.api.query.InstanceView;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Entitlements: each instance's snapshot, kept by folding its events through
- * {@link InstanceSnapshot#evolve}, and shown at the business clock's now.
+ * {@link InstanceSnapshot#evolve}, the same function the aggregate and the as-of views use.
  */
 @Component
 @ProcessingGroup(InstanceViewProjection.PROCESSING_GROUP)
@@ -29,11 +23,9 @@ public class InstanceViewProjection {
     public static final String PROCESSING_GROUP = "instance-views";
 
     private final InstanceViewRepository views;
-    private final Clock clock;
 
-    public InstanceViewProjection(InstanceViewRepository views, Clock clock) {
+    public InstanceViewProjection(InstanceViewRepository views) {
         this.views = views;
-        this.clock = clock;
     }
 
     @EventHandler
@@ -70,10 +62,5 @@ public class InstanceViewProjection {
     @ResetHandler
     void reset() {
         views.deleteAll();
-    }
-
-    @QueryHandler
-    Optional<InstanceView> handle(FindInstance query) {
-        return views.find(query.instanceId()).map(snapshot -> InstanceView.of(snapshot, clock.instant()));
     }
 }

@@ -1,6 +1,7 @@
 package org.imagesearch.ledger.query.instance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.InstanceId;
 import org.imagesearch.ledger.api.instance.InstanceSnapshot;
 import org.imagesearch.ledger.query.QuerySideConfiguration;
@@ -9,6 +10,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +30,14 @@ public class InstanceViewRepository {
     public Optional<InstanceSnapshot> find(InstanceId instanceId) {
         return jdbc.query("SELECT snapshot FROM instance_view WHERE instance_id = ?",
                 (rs, row) -> fromJson(rs.getString(1)), instanceId.value()).stream().findFirst();
+    }
+
+    /** How a customer's instances are listed: by id, live and as of a past instant alike. */
+    public static final Comparator<InstanceSnapshot> ORDER = Comparator.comparing(s -> s.instanceId().value());
+
+    public List<InstanceSnapshot> ofCustomer(CustomerId customer) {
+        return jdbc.query("SELECT snapshot FROM instance_view WHERE customer_id = ?",
+                (rs, row) -> fromJson(rs.getString(1)), customer.value()).stream().sorted(ORDER).toList();
     }
 
     public void save(InstanceSnapshot snapshot) {

@@ -26,11 +26,15 @@ public enum RejectionCode {
     /** The test clock may not move before the latest recorded event. */
     CLOCK_BACKWARDS(Kind.CONFLICT),
     /** Concurrent changes to one instance kept colliding after the bounded retries. */
-    CONCURRENT_MODIFICATION(Kind.CONFLICT);
+    CONCURRENT_MODIFICATION(Kind.CONFLICT),
+    /** The read models are being rebuilt from the events; as-of reads and the audit trail still answer. */
+    REPLAY_IN_PROGRESS(Kind.UNAVAILABLE),
+    /** The read model did not reach the requested position within the wait a read may ask for. */
+    READ_MODEL_BEHIND(Kind.UNAVAILABLE);
 
     /** How a refusal is classified, independent of the transport. */
     public enum Kind {
-        BAD_INPUT, NOT_FOUND, CONFLICT
+        BAD_INPUT, NOT_FOUND, CONFLICT, UNAVAILABLE
     }
 
     private final Kind kind;

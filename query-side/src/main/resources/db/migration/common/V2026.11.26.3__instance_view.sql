@@ -7,7 +7,7 @@ CREATE TABLE instance_view (
     period_start TIMESTAMP WITH TIME ZONE NOT NULL,
     period_end   TIMESTAMP WITH TIME ZONE NOT NULL,
     release_at   TIMESTAMP WITH TIME ZONE,
-    snapshot     CHARACTER VARYING NOT NULL,
+    snapshot     VARCHAR(1000000) NOT NULL,
     CONSTRAINT pk_instance_view PRIMARY KEY (instance_id)
 );
 CREATE INDEX ix_instance_view_customer ON instance_view (customer_id);

@@ -1,0 +1,72 @@
+package org.imagesearch.ledger.app;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** How the one deployable starts: its roles, and its refusal to start on a bad catalog or role. */
+class StartupTest {
+
+    private static ConfigurableApplicationContext start(String... args) {
+        Path dataDir = TestDirectories.create("startup");
+        List<String> all = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--server.port=0"));
+        all.addAll(List.of(args));
+        return new SpringApplicationBuilder(LedgerApplication.class).run(all.toArray(String[]::new));
+    }
+
+    private static LedgerClient client(ConfigurableApplicationContext context) {
+        return new LedgerClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void aMalformedCatalogStopsTheStartWithAClearMessage() {
+        Throwable failure = catchThrowable(() -> start("--ledger.catalog.location=classpath:broken-catalog.json"));
+
+        assertThat(messages(failure))
+                .contains("The package catalog classpath:broken-catalog.json is malformed")
+                .contains("2 decimal places");
+    }
+
+    @Test
+    void anUnknownRoleStopsTheStart() {
+        Throwable failure = catchThrowable(() -> start("--ledger.roles=command,reporting"));
+
+        assertThat(messages(failure)).contains("ledger.roles must be command, query or command,query");
+    }
+
+    @Test
+    void aQueryNodeServesReadsButNoCommands() {
+        try (ConfigurableApplicationContext node = start("--ledger.roles=query")) {
+            LedgerClient ledger = client(node);
+            assertThat(ledger.instance("unknown").code()).isEqualTo("NOT_FOUND");
+            assertThat(ledger.instance("unknown").body().path("detail").asText()).contains("No instance");
+            assertThat(ledger.purchase("acme", 2_500_000, 5, false).status()).isIn(404, 405);
+            assertThat(ledger.get("/api/v1/catalog").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aCommandNodeServesCommandsButNoReads() {
+        try (ConfigurableApplicationContext node = start("--ledger.roles=command")) {
+            LedgerClient ledger = client(node);
+            var purchase = ledger.purchase("acme", 2_500_000, 5, false);
+            assertThat(purchase.status()).isEqualTo(201);
+            assertThat(ledger.instance(purchase.text("instanceId")).status()).isIn(404, 405);
+        }
+    }
+}

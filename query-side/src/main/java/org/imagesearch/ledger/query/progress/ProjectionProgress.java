@@ -1,0 +1,175 @@
+package org.imagesearch.ledger.query.progress;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How far each projection has got. Segments this node works on are read from the processor itself;
+ * the others from the token table that every node shares, so the answer covers the whole cluster.
+ */
+public class ProjectionProgress {
+
+    private final JdbcTemplate jdbc;
+    private final TokenSchema tokens;
+    private final EventSchema events;
+    private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
+
+    public ProjectionProgress(JdbcTemplate jdbc, TokenSchema tokens, EventSchema events, Serializer serializer,
+                              EventProcessingConfiguration processing) {
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+        this.events = events;
+        this.serializer = serializer;
+        this.processing = processing;
+    }
+
+    /** One segment: its token (null until first claimed), its owner, and whether this node is working on it. */
+    public record SegmentProgress(int segment, TrackingToken token, String owner, boolean local) {
+
+        /** Where a replay of this segment ends, if it is in one. */
+        Optional<Long> replayEndsAt() {
+            if (token instanceof ReplayToken replay && replay.getTokenAtReset() != null) {
+                return Optional.of(replay.getTokenAtReset().position().orElse(0));
+            }
+            return Optional.empty();
+        }
+
+        public long position() {
+            TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            return lower == null ? 0 : lower.position().orElse(0);
+        }
+
+        boolean covers(long position) {
+            TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            if (lower instanceof GapAwareTrackingToken gapAware) {
+                return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+            }
+            return lower != null && lower.position().orElse(-1) >= position;
+        }
+    }
+
+    public List<SegmentProgress> segments(String processor) {
+        Map<Integer, EventTrackerStatus> local = streaming(processor)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        return jdbc.query("SELECT " + tokens.segmentColumn() + ", " + tokens.tokenColumn() + ", "
+                        + tokens.tokenTypeColumn() + ", " + tokens.ownerColumn() + " FROM " + tokens.tokenTable()
+                        + " WHERE " + tokens.processorNameColumn() + " = ? ORDER BY " + tokens.segmentColumn(),
+                (rs, row) -> {
+                    int segment = rs.getInt(1);
+                    EventTrackerStatus status = local.get(segment);
+                    TrackingToken token = status != null && status.getTrackingToken() != null
+                            ? status.getTrackingToken() : token(rs.getBytes(2), rs.getString(3));
+                    return new SegmentProgress(segment, token, rs.getString(4), status != null);
+                },
+                processor);
+    }
+
+    /**
+     * Whether the projection has handled the event at {@code position}, and so every earlier event of
+     * the same instance: true at once if the projection does not handle that kind of event.
+     */
+    public boolean reached(String processor, long position) {
+        Optional<RecordedEvent> event = eventAt(position);
+        if (event.isEmpty()) {
+            return false;
+        }
+        if (!handles(processor, event.get().payloadType())) {
+            return true;
+        }
+        List<SegmentProgress> segments = segments(processor);
+        int[] ids = segments.stream().mapToInt(SegmentProgress::segment).toArray();
+        return segments.stream()
+                .filter(segment -> Segment.computeSegment(segment.segment(), ids).matches(event.get().aggregateId()))
+                .allMatch(segment -> segment.covers(position))
+                && !segments.isEmpty();
+    }
+
+    /** The lowest position any segment has reached. */
+    public long position(String processor) {
+        return segments(processor).stream().mapToLong(SegmentProgress::position).min().orElse(0);
+    }
+
+    /**
+     * How many events after {@code position} this projection still has to handle: events of kinds it
+     * ignores do not count, since it never sees them.
+     */
+    public long relevantEventsAfter(String processor, long position) {
+        return relevantEventsBetween(processor, position, Long.MAX_VALUE);
+    }
+
+    private long relevantEventsBetween(String processor, long after, long upTo) {
+        String range = " WHERE " + events.globalIndexColumn() + " > ? AND " + events.globalIndexColumn() + " <= ?";
+        List<String> types = jdbc.queryForList("SELECT DISTINCT " + events.payloadTypeColumn() + " FROM "
+                + events.domainEventTable() + range, String.class, after, upTo);
+        long count = 0;
+        for (String type : types) {
+            if (handles(processor, type)) {
+                Long ofType = jdbc.queryForObject("SELECT COUNT(*) FROM " + events.domainEventTable() + range
+                        + " AND " + events.payloadTypeColumn() + " = ?", Long.class, after, upTo, type);
+                count += ofType == null ? 0 : ofType;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Whether a replay of this projection is still rebuilding: some segment has events of the kinds
+     * the projection handles left before the position at which the replay was started.
+     */
+    public boolean replaying(String processor) {
+        return segments(processor).stream().anyMatch(segment -> segment.replayEndsAt()
+                .filter(end -> segment.position() < end
+                        && relevantEventsBetween(processor, segment.position(), end) > 0)
+                .isPresent());
+    }
+
+    private record RecordedEvent(String aggregateId, String payloadType) {
+    }
+
+    private Optional<RecordedEvent> eventAt(long position) {
+        return jdbc.query("SELECT " + events.aggregateIdentifierColumn() + ", " + events.payloadTypeColumn()
+                        + " FROM " + events.domainEventTable() + " WHERE " + events.globalIndexColumn() + " = ?",
+                (rs, row) -> new RecordedEvent(rs.getString(1), rs.getString(2)), position).stream().findFirst();
+    }
+
+    private boolean handles(String processor, String payloadType) {
+        Optional<AbstractEventProcessor> local = processing.eventProcessor(processor, AbstractEventProcessor.class);
+        if (local.isEmpty()) {
+            return true;
+        }
+        try {
+            Class<?> type = Class.forName(payloadType, false, getClass().getClassLoader());
+            return local.get().eventHandlerInvoker().canHandleType(type);
+        } catch (ClassNotFoundException e) {
+            return true;
+        }
+    }
+
+    private Optional<StreamingEventProcessor> streaming(String processor) {
+        return processing.eventProcessor(processor, StreamingEventProcessor.class);
+    }
+
+    private TrackingToken token(byte[] data, String type) {
+        if (data == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, type, null));
+    }
+}

@@ -1,0 +1,54 @@
+package org.imagesearch.ledger.query.proration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.imagesearch.ledger.api.instance.InstanceId;
+import org.imagesearch.ledger.api.query.Prorations;
+import org.imagesearch.ledger.query.QuerySideConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/** The {@code proration} table: one row per package change, its inputs kept as JSON beside the result. */
+@Repository
+public class ProrationRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public ProrationRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(Prorations.Row row) {
+        jdbc.update("INSERT INTO proration (position, instance_id, customer_id, changed_at, direction, amount, detail)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", row.position(), row.instanceId().value(),
+                row.customerId().value(), Timestamp.from(row.changedAt()), row.direction().name(),
+                row.amount().amount(), toJson(row));
+    }
+
+    public List<Prorations.Row> ofInstance(InstanceId instance) {
+        return jdbc.query("SELECT detail FROM proration WHERE instance_id = ? ORDER BY position",
+                (rs, n) -> fromJson(rs.getString(1)), instance.value());
+    }
+
+    public void deleteAll() {
+        jdbc.update("DELETE FROM proration");
+    }
+
+    private static String toJson(Prorations.Row row) {
+        try {
+            return QuerySideConfiguration.READ_MODEL_JSON.writeValueAsString(row);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store the proration at " + row.position(), e);
+        }
+    }
+
+    private static Prorations.Row fromJson(String json) {
+        try {
+            return QuerySideConfiguration.READ_MODEL_JSON.readValue(json, Prorations.Row.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored proration", e);
+        }
+    }
+}
