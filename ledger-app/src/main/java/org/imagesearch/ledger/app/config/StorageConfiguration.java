@@ -10,6 +10,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -81,6 +82,12 @@ public class StorageConfiguration {
                 .batchSize(batchSize)
                 .gapTimeout(gapTimeout)
                 .build();
+    }
+
+    /** The source every projection reads from: the event store, waking the processors on new events. */
+    @Bean
+    public NotifyingEventSource notifyingEventSource(EventStore eventStore) {
+        return new NotifyingEventSource(eventStore);
     }
 
     /** Jackson for everything Axon serializes; XStream is never on this path. */
