@@ -90,7 +90,7 @@ public class StorageConfiguration {
         return new NotifyingEventSource(eventStore);
     }
 
-    /** Jackson for everything Axon serializes; XStream is never on this path. */
+    /** Jackson for everything Axon serializes: events, messages, tokens and snapshots. */
     @Bean
     @Primary
     public Serializer serializer() {

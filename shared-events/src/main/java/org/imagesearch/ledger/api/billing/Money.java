@@ -10,7 +10,7 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * An exact amount of US dollars with two decimal places. Never built from a float or a double.
+ * An exact amount of US dollars with two decimal places, never a binary fraction.
  * In JSON it reads {@code {"amount": "3290.00", "currency": "USD"}}.
  */
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency)
