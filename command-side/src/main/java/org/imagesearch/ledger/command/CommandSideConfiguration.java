@@ -131,10 +131,9 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public DeadlinePoller deadlinePoller(DeadlineSweeper sweeper, Clock clock,
+    public DeadlinePoller deadlinePoller(DeadlineSweeper sweeper,
                                          @Value("${ledger.deadlines.poll-interval:PT1S}") Duration interval) {
-        Runnable beforeSweep = clock instanceof TestClock testClock ? testClock::refresh : () -> { };
-        return new DeadlinePoller(sweeper, beforeSweep, interval);
+        return new DeadlinePoller(sweeper, interval);
     }
 
     @Bean

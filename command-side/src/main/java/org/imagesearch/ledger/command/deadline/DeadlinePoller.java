@@ -9,22 +9,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/**
- * Sweeps due deadlines on a fixed delay, on every command node. Before each sweep it runs
- * {@code beforeSweep} (the test clock uses it to pick up a move made on another node).
- */
+/** Sweeps due deadlines on a fixed delay, on every command node. */
 public class DeadlinePoller implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlinePoller.class);
 
     private final DeadlineSweeper sweeper;
-    private final Runnable beforeSweep;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public DeadlinePoller(DeadlineSweeper sweeper, Runnable beforeSweep, Duration interval) {
+    public DeadlinePoller(DeadlineSweeper sweeper, Duration interval) {
         this.sweeper = sweeper;
-        this.beforeSweep = beforeSweep;
         this.interval = interval;
     }
 
@@ -40,7 +35,6 @@ public class DeadlinePoller implements SmartLifecycle {
 
     private void poll() {
         try {
-            beforeSweep.run();
             int processed = sweeper.sweep();
             if (processed > 0) {
                 log.debug("Processed the due deadlines of {} instances", processed);

@@ -1,13 +1,22 @@
 package org.imagesearch.ledger.command.store;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /** Facts about what the event store holds, read straight from its table. */
 public class RecordedEvents {
+
+    /** The metadata key of the business time at which an event was recorded. */
+    public static final String BUSINESS_TIME = "businessTime";
+    private static final ObjectMapper METADATA = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final String lastPositionSql;
@@ -19,7 +28,7 @@ public class RecordedEvents {
         this.lastPositionSql = "SELECT MAX(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable()
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
         this.headSql = "SELECT MAX(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable();
-        this.latestTimestampSql = "SELECT " + schema.timestampColumn() + " FROM " + schema.domainEventTable()
+        this.latestTimestampSql = "SELECT " + schema.metaDataColumn() + " FROM " + schema.domainEventTable()
                 + " WHERE " + schema.globalIndexColumn() + " = (SELECT MAX(" + schema.globalIndexColumn()
                 + ") FROM " + schema.domainEventTable() + ")";
     }
@@ -35,8 +44,25 @@ public class RecordedEvents {
         return head == null ? 0 : head;
     }
 
-    /** When the latest event was recorded, by the business clock. */
-    public Optional<Instant> latestTimestamp() {
-        return jdbc.query(latestTimestampSql, (rs, row) -> Instant.parse(rs.getString(1))).stream().findFirst();
+    /**
+     * When the latest event was recorded, by the business clock: its {@value #BUSINESS_TIME} metadata.
+     * Events are recorded in the order of that time, since the business clock only moves forward
+     * past recorded events.
+     */
+    public Optional<Instant> latestBusinessTime() {
+        return jdbc.query(latestTimestampSql, (rs, row) -> businessTimeIn(rs.getBytes(1))).stream()
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<Instant> businessTimeIn(byte[] metadata) {
+        if (metadata == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode time = METADATA.readTree(metadata).get(BUSINESS_TIME);
+            return time == null || !time.isTextual() ? Optional.empty() : Optional.of(Instant.parse(time.asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The latest event's metadata is not JSON", e);
+        }
     }
 }

@@ -38,7 +38,7 @@ public class ClockControl {
     }
 
     public synchronized Moved moveTo(Instant target) {
-        Optional<Instant> latest = recordedEvents.latestTimestamp();
+        Optional<Instant> latest = recordedEvents.latestBusinessTime();
         if (latest.isPresent() && target.isBefore(latest.get())) {
             throw new LedgerRejection(RejectionCode.CLOCK_BACKWARDS,
                     "The clock may not move before the latest recorded event, at " + latest.get());

@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.command.time;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -11,24 +12,24 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The business clock when {@code ledger.test-clock.enabled=true}: frozen until an operator moves it,
- * in whole seconds, and kept in the {@code business_clock} table so that it survives a restart and
- * every node of one database reads the same time. It starts at the wall-clock time of the first
- * start on a database.
+ * in whole seconds, and kept in the {@code business_clock} table, so that it survives a restart and
+ * every node of one database reads the same time: each reading asks the table. It starts at the
+ * wall-clock time of the first start on a database.
  */
 public class TestClock extends Clock {
 
     private final JdbcTemplate jdbc;
-    private volatile Instant now;
 
     public TestClock(JdbcTemplate jdbc, Clock wallClock) {
         this.jdbc = jdbc;
-        Instant stored = read();
-        if (stored == null) {
-            Instant start = wallClock.instant().truncatedTo(ChronoUnit.SECONDS);
-            jdbc.update("INSERT INTO business_clock (id, now_at) VALUES (1, ?)", Timestamp.from(start));
-            stored = read();
+        if (read() == null) {
+            try {
+                jdbc.update("INSERT INTO business_clock (id, now_at) VALUES (1, ?)",
+                        Timestamp.from(wallClock.instant().truncatedTo(ChronoUnit.SECONDS)));
+            } catch (DuplicateKeyException anotherNodeWasFirst) {
+                // the clock another node just started is the clock
+            }
         }
-        this.now = stored;
     }
 
     private Instant read() {
@@ -37,22 +38,17 @@ public class TestClock extends Clock {
     }
 
     /** Moves the clock to {@code instant}, truncated to the second, for every node. */
-    public synchronized void set(Instant instant) {
-        Instant truncated = instant.truncatedTo(ChronoUnit.SECONDS);
-        jdbc.update("UPDATE business_clock SET now_at = ? WHERE id = 1", Timestamp.from(truncated));
-        now = truncated;
-    }
-
-    /** Picks up a move made by another node. */
-    public void refresh() {
-        Instant stored = read();
-        if (stored != null) {
-            now = stored;
-        }
+    public void set(Instant instant) {
+        jdbc.update("UPDATE business_clock SET now_at = ? WHERE id = 1",
+                Timestamp.from(instant.truncatedTo(ChronoUnit.SECONDS)));
     }
 
     @Override
     public Instant instant() {
+        Instant now = read();
+        if (now == null) {
+            throw new IllegalStateException("The test clock has no row in business_clock");
+        }
         return now;
     }
 

@@ -44,7 +44,7 @@ public class AuditTrailQueries {
         return new AuditTrail.Entry(recorded.position(), message.getIdentifier(), message.getAggregateIdentifier(),
                 payload.path("customerId").asText(null), message.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(), revisionOf(message.getPayloadType()),
-                message.getTimestamp(), payload, metadata);
+                recorded.occurredAt(), message.getTimestamp(), payload, metadata);
     }
 
     private static String revisionOf(Class<?> payloadType) {

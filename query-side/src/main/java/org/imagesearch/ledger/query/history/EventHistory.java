@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.imagesearch.ledger.api.instance.InstanceEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -42,12 +43,13 @@ public class EventHistory {
             return message.getPayload();
         }
 
-        public Instant recordedAt() {
-            return message.getTimestamp();
+        /** When the fact took effect, by the business clock. */
+        public Instant occurredAt() {
+            return message.getPayload() instanceof InstanceEvent event ? event.occurredAt() : message.getTimestamp();
         }
     }
 
-    /** Every event of these aggregates recorded at or before {@code until} (all if null), in global order. */
+    /** Every event of these aggregates that occurred at or before {@code until} (all if null), in global order. */
     public List<Recorded> of(Collection<String> aggregateIdentifiers, Instant until) {
         if (aggregateIdentifiers.isEmpty()) {
             return List.of();
@@ -68,7 +70,7 @@ public class EventHistory {
         return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
                 .map(message -> new Recorded(message.trackingToken().position().orElseThrow(),
                         (DomainEventMessage<?>) message))
-                .filter(recorded -> until == null || !recorded.recordedAt().isAfter(until))
+                .filter(recorded -> until == null || !recorded.occurredAt().isAfter(until))
                 .collect(Collectors.toList());
     }
 

@@ -8,5 +8,10 @@ import java.time.Instant;
 /** The instance was released at {@code releasedAt}. Released is final. */
 @Revision("1")
 public record InstanceReleased(InstanceId instanceId, CustomerId customerId, Instant releasedAt,
-                               ReleaseReason reason) {
+                               ReleaseReason reason) implements InstanceEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return releasedAt;
+    }
 }

@@ -17,5 +17,10 @@ import java.util.List;
 @Revision("1")
 public record PackageChanged(InstanceId instanceId, CustomerId customerId, ResourcePackage from,
                              ResourcePackage to, ChangeDirection direction, Instant changedAt,
-                             List<TermProration> prorations, String rounding, Money amount) {
+                             List<TermProration> prorations, String rounding, Money amount) implements InstanceEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return changedAt;
+    }
 }

@@ -14,5 +14,10 @@ import java.time.Instant;
  */
 @Revision("1")
 public record PackageRenewed(InstanceId instanceId, CustomerId customerId, Term term, Money charged,
-                             Instant renewedAt, boolean reactivated) {
+                             Instant renewedAt, boolean reactivated) implements InstanceEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return renewedAt;
+    }
 }

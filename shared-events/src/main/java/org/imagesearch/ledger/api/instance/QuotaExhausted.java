@@ -15,5 +15,10 @@ import java.time.Instant;
 @Revision("1")
 public record QuotaExhausted(InstanceId instanceId, CustomerId customerId, ExhaustionTrigger trigger, String reason,
                              Instant exhaustedAt, Instant releaseAt, ResourcePackage retainedPackage,
-                             Money forfeited) {
+                             Money forfeited) implements InstanceEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return exhaustedAt;
+    }
 }
