@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -16,18 +15,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The base of HTTP tests that share one running ledger (one Spring context, one H2 data dir, the
- * test clock on). Tests keep apart by using customers of their own.
+ * The base of HTTP tests that share one running ledger (one Spring context, one database, the test
+ * clock on), on H2 or PostgreSQL (see {@link TestDatabase}). Tests keep apart by using customers of
+ * their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.test-clock.enabled=true")
 public abstract class LedgerHttpTest {
 
-    private static final Path DATA_DIR = TestDirectories.create("shared");
+    private static final TestDatabase.Target DATABASE = TestDatabase.create("shared");
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", DATA_DIR::toString);
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> DATABASE.dataDir().toString());
+        if (TestDatabase.isPostgres()) {
+            registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+            registry.add("spring.datasource.username", DATABASE::username);
+            registry.add("spring.datasource.password", DATABASE::password);
+        }
     }
 
     @LocalServerPort

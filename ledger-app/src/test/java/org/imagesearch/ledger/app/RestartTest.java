@@ -5,7 +5,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,10 +20,11 @@ import static org.awaitility.Awaitility.await;
 /** Deadlines are kept in the database: they survive a restart and fire exactly once after it. */
 class RestartTest {
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--ledger.data-dir=" + dataDir, "--ledger.test-clock.enabled=true", "--server.port=0",
-                        "--ledger.deadlines.poll-interval=PT0.2S");
+    private static ConfigurableApplicationContext start(TestDatabase.Target database) {
+        List<String> arguments = new ArrayList<>(database.arguments());
+        arguments.addAll(List.of("--ledger.test-clock.enabled=true", "--server.port=0",
+                "--ledger.deadlines.poll-interval=PT0.2S"));
+        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static LedgerClient client(ConfigurableApplicationContext context) {
@@ -35,7 +37,7 @@ class RestartTest {
 
     @Test
     void aDeadlineScheduledBeforeARestartFiresExactlyOnceAfterIt() {
-        Path dataDir = TestDirectories.create("restart");
+        TestDatabase.Target dataDir = TestDatabase.create("restart");
         String id;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             LedgerClient ledger = client(first);
@@ -65,7 +67,7 @@ class RestartTest {
 
     @Test
     void timeThatPassedWhileTheLedgerWasDownFiresTheOverdueDeadlinesOnceOnStart() throws Exception {
-        Path dataDir = TestDirectories.create("downtime");
+        TestDatabase.Target dataDir = TestDatabase.create("downtime");
         String id;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             LedgerClient ledger = client(first);
@@ -73,7 +75,7 @@ class RestartTest {
             id = ledger.purchase("sleeper", 2_500_000, 5, false).text("instanceId");
         }
         // Forty days pass while no node runs.
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("ledger"), "sa", "");
+        try (Connection db = DriverManager.getConnection(dataDir.jdbcUrl(), dataDir.username(), dataDir.password());
              PreparedStatement move = db.prepareStatement("UPDATE business_clock SET now_at = ?")) {
             move.setTimestamp(1, Timestamp.from(Instant.parse("2027-04-10T00:00:00Z")));
             assertThat(move.executeUpdate()).isEqualTo(1);

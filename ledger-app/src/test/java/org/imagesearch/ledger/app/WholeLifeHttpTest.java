@@ -9,25 +9,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One instance's whole life over real HTTP, on H2 files, with the test clock:
+ * One instance's whole life over real HTTP, with the test clock:
  * trial → upgrade → renewal → exhaustion → clock + 15 days → released.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.test-clock.enabled=true")
 class WholeLifeHttpTest {
 
-    private static final Path DATA_DIR = TestDirectories.create("whole-life");
+    private static final TestDatabase.Target DATABASE = TestDatabase.create("whole-life");
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", DATA_DIR::toString);
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> DATABASE.dataDir().toString());
+        if (TestDatabase.isPostgres()) {
+            registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+            registry.add("spring.datasource.username", DATABASE::username);
+            registry.add("spring.datasource.password", DATABASE::password);
+        }
     }
 
     @LocalServerPort

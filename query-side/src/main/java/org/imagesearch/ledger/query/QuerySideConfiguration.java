@@ -9,6 +9,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import org.imagesearch.ledger.query.cluster.ProjectionNodeAgent;
+import org.imagesearch.ledger.query.cluster.QueryNodes;
+import org.imagesearch.ledger.query.cluster.ReplayRequests;
 import org.imagesearch.ledger.query.history.EventHistory;
 import org.imagesearch.ledger.query.progress.ProjectionProgress;
 import org.imagesearch.ledger.query.progress.ProjectionReplay;
@@ -56,8 +59,30 @@ public class QuerySideConfiguration {
     }
 
     @Bean
-    public ProjectionReplay projectionReplay(EventProcessingConfiguration processing, ProjectionProgress progress,
-                                             EventHistory history, ReadConsistency consistency) {
-        return new ProjectionReplay(processing, progress, history, consistency, Clock.systemUTC());
+    public QueryNodes queryNodes(JdbcTemplate jdbc, @Value("${ledger.node-id}") String nodeId,
+                                 @Value("${ledger.cluster.node-alive-for:PT10S}") Duration aliveFor) {
+        return new QueryNodes(jdbc, nodeId, Clock.systemUTC(), aliveFor);
+    }
+
+    @Bean
+    public ReplayRequests replayRequests(JdbcTemplate jdbc) {
+        return new ReplayRequests(jdbc);
+    }
+
+    @Bean
+    public ProjectionNodeAgent projectionNodeAgent(QueryNodes nodes, ReplayRequests replays,
+                                                   EventProcessingConfiguration processing,
+                                                   ProjectionProgress progress,
+                                                   @Value("${ledger.cluster.round-interval:PT0.5S}") Duration interval) {
+        return new ProjectionNodeAgent(nodes, replays, processing, progress, interval, Clock.systemUTC());
+    }
+
+    @Bean
+    public ProjectionReplay projectionReplay(ReplayRequests replays, QueryNodes nodes, ProjectionNodeAgent agent,
+                                             ProjectionProgress progress, EventHistory history,
+                                             ReadConsistency consistency,
+                                             @Value("${ledger.cluster.replay-stop-timeout:PT30S}") Duration stopTimeout) {
+        return new ProjectionReplay(replays, nodes, agent, progress, history, consistency, Clock.systemUTC(),
+                stopTimeout);
     }
 }

@@ -1,33 +1,49 @@
 package org.imagesearch.ledger.query.progress;
 
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.imagesearch.ledger.api.error.LedgerRejection;
+import org.imagesearch.ledger.api.error.RejectionCode;
+import org.imagesearch.ledger.query.cluster.ProjectionNodeAgent;
+import org.imagesearch.ledger.query.cluster.QueryNodes;
+import org.imagesearch.ledger.query.cluster.ReplayRequests;
 import org.imagesearch.ledger.query.history.EventHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Rebuilds every read model from the first event: each projection is stopped, its tokens reset
- * (its {@code @ResetHandler} empties its tables) and started again. Progress is read from the
- * shared token table.
+ * Rebuilds every read model from the first event, with every query node of the database taking
+ * part: all nodes stop their projections, this node resets the tokens (each projection's
+ * {@code @ResetHandler} empties its tables in the same transaction), and all nodes start again.
  */
 public class ProjectionReplay {
 
-    private final EventProcessingConfiguration processing;
+    private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
+
+    private final ReplayRequests replays;
+    private final QueryNodes nodes;
+    private final ProjectionNodeAgent agent;
     private final ProjectionProgress progress;
     private final EventHistory history;
     private final ReadConsistency consistency;
     private final Clock wallClock;
+    private final Duration stopTimeout;
 
-    public ProjectionReplay(EventProcessingConfiguration processing, ProjectionProgress progress,
-                            EventHistory history, ReadConsistency consistency, Clock wallClock) {
-        this.processing = processing;
+    public ProjectionReplay(ReplayRequests replays, QueryNodes nodes, ProjectionNodeAgent agent,
+                            ProjectionProgress progress, EventHistory history, ReadConsistency consistency,
+                            Clock wallClock, Duration stopTimeout) {
+        this.replays = replays;
+        this.nodes = nodes;
+        this.agent = agent;
         this.progress = progress;
         this.history = history;
         this.consistency = consistency;
         this.wallClock = wallClock;
+        this.stopTimeout = stopTimeout;
     }
 
     /**
@@ -39,16 +55,41 @@ public class ProjectionReplay {
                          boolean live) {
     }
 
-    public synchronized List<Status> replayAll() {
-        for (String name : Projections.ALL) {
-            StreamingEventProcessor processor = processor(name);
-            awaitClaimed(processor);
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
+    public List<Status> replayAll() {
+        long generation = replays.begin(nodes.self()).orElseThrow(() -> new LedgerRejection(
+                RejectionCode.REPLAY_IN_PROGRESS, "A replay is already under way"));
+        log.info("Replay {} asked for by {}", generation, nodes.self());
+        try {
+            agent.tick();
+            long deadline = wallClock.millis() + stopTimeout.toMillis();
+            while (!nodes.notYetStoppedFor(generation).isEmpty() && wallClock.millis() < deadline) {
+                sleep();
+            }
+            for (StreamingEventProcessor processor : agent.processors()) {
+                reset(processor, deadline);
+            }
+        } finally {
+            replays.finish(generation);
+            agent.tick();
+            consistency.forgetReplayState();
         }
-        consistency.forgetReplayState();
         return status();
+    }
+
+    /** Resets a stopped processor, waiting (bounded) for another node's claims to be given up or to expire. */
+    private void reset(StreamingEventProcessor processor, long deadline) {
+        while (true) {
+            try {
+                processor.resetTokens();
+                return;
+            } catch (UnableToClaimTokenException stillClaimed) {
+                if (wallClock.millis() >= deadline) {
+                    throw new LedgerRejection(RejectionCode.REPLAY_IN_PROGRESS, "Another node still holds "
+                            + processor.getName() + "; the replay was not started. Try again.");
+                }
+                sleep();
+            }
+        }
     }
 
     public List<Status> status() {
@@ -64,31 +105,12 @@ public class ProjectionReplay {
         }).toList();
     }
 
-    private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No streaming processor " + name + " on this node"));
-    }
-
-    /**
-     * Waits (bounded) until the processor runs and holds its segments: stopping one that is still
-     * claiming them at start-up can leave it unable to claim them again.
-     */
-    private void awaitClaimed(StreamingEventProcessor processor) {
-        long deadline = wallClock.millis() + Duration.ofSeconds(30).toMillis();
-        while (wallClock.millis() < deadline) {
-            if (processor.isRunning() && processor.processingStatus().size() >= segmentsOf(processor)) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during a replay", e);
         }
-    }
-
-    private int segmentsOf(StreamingEventProcessor processor) {
-        return Math.max(1, progress.segments(processor.getName()).size());
     }
 }

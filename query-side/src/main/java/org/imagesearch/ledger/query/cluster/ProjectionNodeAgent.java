@@ -1,0 +1,163 @@
+package org.imagesearch.ledger.query.cluster;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.imagesearch.ledger.query.progress.ProjectionProgress;
+import org.imagesearch.ledger.query.progress.Projections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a query node does to share its projections with the others, on a fixed delay:
+ * <ul>
+ *   <li>it sends a heartbeat, so the others know it is alive;</li>
+ *   <li>it follows replay requests: it stops its projections when a replay is asked for, and starts
+ *   them again once the replay has been reset;</li>
+ *   <li>it keeps its fair share of each projection's segments, {@code ceil(segments / live nodes)},
+ *   releasing any extra for another node to claim. A dead node's segments are taken over by Axon
+ *   itself once its claims time out.</li>
+ * </ul>
+ */
+public class ProjectionNodeAgent implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionNodeAgent.class);
+
+    private final QueryNodes nodes;
+    private final ReplayRequests replays;
+    private final EventProcessingConfiguration processing;
+    private final ProjectionProgress progress;
+    private final Duration interval;
+    private final Clock wallClock;
+    private ScheduledExecutorService scheduler;
+    private long stoppedForGeneration = -1;
+    private boolean stopped;
+
+    public ProjectionNodeAgent(QueryNodes nodes, ReplayRequests replays, EventProcessingConfiguration processing,
+                               ProjectionProgress progress, Duration interval, Clock wallClock) {
+        this.nodes = nodes;
+        this.replays = replays;
+        this.processing = processing;
+        this.progress = progress;
+        this.interval = interval;
+        this.wallClock = wallClock;
+    }
+
+    /** One round: heartbeat, follow the replay request, keep a fair share. */
+    public synchronized void tick() {
+        nodes.heartbeat();
+        ReplayRequests.Request request = replays.current();
+        if (request.phase() == ReplayRequests.Phase.STOPPING && request.generation() > stoppedForGeneration) {
+            processors().forEach(this::stopSettled);
+            stopped = true;
+            stoppedForGeneration = request.generation();
+            nodes.stoppedFor(request.generation());
+            log.info("Stopped the projections for replay {}", request.generation());
+        } else if (request.phase() == ReplayRequests.Phase.RUNNING && stopped) {
+            processors().forEach(StreamingEventProcessor::start);
+            stopped = false;
+            log.info("Started the projections again after replay {}", request.generation());
+        } else if (!stopped) {
+            balance();
+        }
+    }
+
+    public synchronized boolean stopped() {
+        return stopped;
+    }
+
+    private void balance() {
+        int alive = nodes.alive().size();
+        for (StreamingEventProcessor processor : processors()) {
+            if (!processor.isRunning()) {
+                continue;
+            }
+            int total = progress.segments(processor.getName()).size();
+            int fairShare = (int) Math.ceil(total / (double) Math.max(1, alive));
+            List<Integer> mine = processor.processingStatus().keySet().stream().sorted().toList();
+            if (mine.size() > fairShare) {
+                int released = mine.get(mine.size() - 1);
+                log.debug("Releasing segment {} of {}: {} held, fair share {}", released, processor.getName(),
+                        mine.size(), fairShare);
+                processor.releaseSegment(released);
+            }
+        }
+    }
+
+    /**
+     * Stops a processor once it has settled: stopping one that is still claiming its segments at
+     * start-up can leave it unable to claim them again (seen with Axon 4.13).
+     */
+    private void stopSettled(StreamingEventProcessor processor) {
+        long deadline = wallClock.millis() + Duration.ofSeconds(10).toMillis();
+        while (processor.isRunning() && processor.processingStatus().isEmpty()
+                && progress.segments(processor.getName()).stream().anyMatch(s -> s.owner() == null)
+                && wallClock.millis() < deadline) {
+            sleep(20);
+        }
+        processor.shutDown();
+    }
+
+    /** The projections of this node. */
+    public List<StreamingEventProcessor> processors() {
+        return Projections.ALL.stream()
+                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class))
+                .flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-node-agent");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                log.warn("Projection node round failed; the next one retries: {}", e.toString());
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+        try {
+            nodes.leave();
+        } catch (RuntimeException e) {
+            log.debug("Could not deregister this query node: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Starts after Axon's processors, stops before them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
