@@ -16,6 +16,7 @@ import org.imagesearch.ledger.command.instance.InstanceRules;
 import org.imagesearch.ledger.command.instance.JdbcPurchaseLimits;
 import org.imagesearch.ledger.command.instance.PurchaseLimits;
 import org.imagesearch.ledger.command.instance.PurchasePolicy;
+import org.imagesearch.ledger.command.store.FreshAggregateCache;
 import org.imagesearch.ledger.command.store.RecordedEvents;
 import org.imagesearch.ledger.command.time.ClockControl;
 import org.imagesearch.ledger.command.time.TestClock;
@@ -75,10 +76,21 @@ public class CommandSideConfiguration {
         return new PurchasePolicy(catalog, limits, calendar);
     }
 
-    /** Aggregates stay in memory between commands; a rolled-back unit of work evicts its aggregate. */
+    /**
+     * Instances stay in memory between commands (a rolled-back unit of work evicts its instance).
+     * {@code ledger.commands.aggregate-cache}: {@code verified} (the default) checks each hit against
+     * the event store, so several command nodes may serve one instance; {@code trusted} skips the
+     * check, for a single command node.
+     */
     @Bean
-    public Cache instanceCache() {
-        return new WeakReferenceCache();
+    public Cache instanceCache(RecordedEvents recordedEvents,
+                               @Value("${ledger.commands.aggregate-cache:verified}") String mode) {
+        return switch (mode) {
+            case "verified" -> new FreshAggregateCache(new WeakReferenceCache(), recordedEvents);
+            case "trusted" -> new WeakReferenceCache();
+            default -> throw new IllegalStateException(
+                    "ledger.commands.aggregate-cache must be verified or trusted, not " + mode);
+        };
     }
 
     @Bean

@@ -58,7 +58,9 @@ class ConcurrentPurchasesTest extends LedgerHttpTest {
         List<LedgerClient.Answer> answers = race(12, () -> ledger.purchase(customer, 100_000, 1, true));
 
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.status() == 409).hasSize(11);
+        assertThat(answers).filteredOn(a -> a.status() == 409)
+                .hasSize(11)
+                .allSatisfy(a -> assertThat(a.code()).isEqualTo("TRIAL_ALREADY_USED"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial_claim WHERE customer_id = ?", Long.class,
                 customer)).isEqualTo(1);
     }

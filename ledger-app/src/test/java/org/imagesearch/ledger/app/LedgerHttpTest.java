@@ -17,10 +17,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The base of HTTP tests that share one running ledger (one Spring context, one database, the test
  * clock on), on H2 or PostgreSQL (see {@link TestDatabase}). Tests keep apart by using customers of
- * their own.
+ * their own. Deadlines fire only when a test moves the clock (the background sweep is an hour
+ * apart), so counts of events move only with what a test does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.test-clock.enabled=true")
+        properties = {"ledger.test-clock.enabled=true", "ledger.deadlines.poll-interval=PT1H"})
 public abstract class LedgerHttpTest {
 
     private static final TestDatabase.Target DATABASE = TestDatabase.create("shared");

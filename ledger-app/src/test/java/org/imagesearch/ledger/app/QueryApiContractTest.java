@@ -38,9 +38,9 @@ class QueryApiContractTest extends LedgerHttpTest {
         assertThat(body.path("instanceId").asText()).isEqualTo(bought.instance());
         assertThat(body.path("customerId").asText()).isEqualTo(bought.customer());
         assertThat(body.path("state").asText()).isEqualTo("ACTIVE");
-        assertThat(body.path("entitlement").path("images").asLong()).isEqualTo(10_000_000);
-        assertThat(body.path("entitlement").path("qps").asInt()).isEqualTo(10);
-        assertThat(body.path("entitlement").path("deleteQps").asInt()).isEqualTo(20);
+        assertThat(body.path("package").path("images").asLong()).isEqualTo(10_000_000);
+        assertThat(body.path("package").path("qps").asInt()).isEqualTo(10);
+        assertThat(body.path("package").path("deleteQps").asInt()).isEqualTo(20);
         assertThat(body.path("releaseAt").isNull()).isTrue();
         assertThat(body.path("balance").path("currency").asText()).isEqualTo("USD");
         assertThat(body.path("periodEnd").asText()).endsWith("Z");

@@ -12,6 +12,7 @@ class RefusedRequestsLeaveNoTraceTest extends LedgerHttpTest {
     private void assertRefusedWithoutTrace(int status, String code, Supplier<LedgerClient.Answer> request) {
         long eventsBefore = events.all();
         long claimsBefore = events.claimRows();
+        var deadlinesBefore = jdbc.queryForList("SELECT * FROM instance_deadline ORDER BY instance_id");
 
         LedgerClient.Answer answer = request.get();
 
@@ -19,6 +20,8 @@ class RefusedRequestsLeaveNoTraceTest extends LedgerHttpTest {
         assertThat(answer.raw()).doesNotContain("Exception").doesNotContain("org.");
         assertThat(events.all()).as("events after a refused " + code).isEqualTo(eventsBefore);
         assertThat(events.claimRows()).as("purchase claims after a refused " + code).isEqualTo(claimsBefore);
+        assertThat(jdbc.queryForList("SELECT * FROM instance_deadline ORDER BY instance_id"))
+                .as("deadlines after a refused " + code).isEqualTo(deadlinesBefore);
     }
 
     @Test
@@ -28,6 +31,16 @@ class RefusedRequestsLeaveNoTraceTest extends LedgerHttpTest {
         ledger.advanceClock("P40D");
 
         assertRefusedWithoutTrace(409, "TRIAL_ALREADY_USED", () -> ledger.purchase(customer, 100_000, 1, true));
+    }
+
+    @Test
+    void aTrialAfterAPaidPurchaseInTheSameMonthLeavesNoTrialClaim() {
+        String customer = newCustomer("paid-then-trial");
+        assertThat(ledger.purchase(customer, 2_500_000, 5, false).status()).isEqualTo(201);
+
+        assertRefusedWithoutTrace(409, "MONTHLY_PURCHASE_LIMIT", () -> ledger.purchase(customer, 100_000, 1, true));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM trial_claim WHERE customer_id = ?", Long.class, customer))
+                .as("the trial claim inserted before the monthly one failed is rolled back").isZero();
     }
 
     @Test

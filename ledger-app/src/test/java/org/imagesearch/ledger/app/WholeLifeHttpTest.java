@@ -66,8 +66,8 @@ class WholeLifeHttpTest {
         awaitInstance(id, "ACTIVE");
         var view = ledger.instance(id);
         assertThat(view.body().path("trial").asBoolean()).isTrue();
-        assertThat(view.body().path("entitlement").path("images").asLong()).isEqualTo(100_000);
-        assertThat(view.body().path("entitlement").path("deleteQps").asInt()).isEqualTo(20);
+        assertThat(view.body().path("package").path("images").asLong()).isEqualTo(100_000);
+        assertThat(view.body().path("package").path("deleteQps").asInt()).isEqualTo(20);
 
         ledger.setClock("2027-06-10T00:00:00Z");
         var changeQuote = ledger.get("/api/v1/quotes/package-change?instanceId=" + id + "&images=2500000&qps=5");
@@ -103,6 +103,22 @@ class WholeLifeHttpTest {
         var refused = ledger.renew(id, 1);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("INSTANCE_RELEASED");
+    }
+
+    @Test
+    void aPurchaseQuoteAnswersWhatThePurchaseThenDoes() {
+        String customer = "quoting-" + System.nanoTime();
+        var quote = ledger.get("/api/v1/quotes/purchase?customerId=" + customer + "&images=5000000&qps=10");
+        var purchase = ledger.purchase(customer, 5_000_000, 10, false);
+        assertThat(quote.status()).isEqualTo(200);
+        assertThat(purchase.status()).isEqualTo(201);
+        assertThat(quote.money("amount")).isEqualTo(purchase.money("charged")).isEqualTo("2900.00");
+        assertThat(quote.text("periodEnd")).isEqualTo(purchase.text("periodEnd"));
+
+        var refusedQuote = ledger.get("/api/v1/quotes/purchase?customerId=" + customer + "&images=100000&qps=1&trial=true");
+        var refusedPurchase = ledger.purchase(customer, 100_000, 1, true);
+        assertThat(refusedQuote.status()).isEqualTo(409);
+        assertThat(refusedQuote.code()).isEqualTo(refusedPurchase.code()).isEqualTo("MONTHLY_PURCHASE_LIMIT");
     }
 
     private void awaitInstance(String id, String state) {

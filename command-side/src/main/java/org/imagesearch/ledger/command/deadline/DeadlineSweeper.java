@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -42,15 +43,23 @@ public class DeadlineSweeper {
 
     /**
      * Fires every deadline due by the business clock, until none is left, and returns how many
-     * instances it processed. An instance whose processing fails is left for the next sweep.
+     * instances it processed. An instance whose processing fails, or which is still due after it
+     * was processed, is left for the next sweep, so one sweep never loops on it.
      */
     public int sweep() {
-        Set<InstanceId> failed = new HashSet<>();
+        Set<InstanceId> skipped = new HashSet<>();
+        Set<InstanceId> done = new HashSet<>();
         int processed = 0;
         while (true) {
             Instant now = clock.instant();
-            List<InstanceId> due = new ArrayList<>(store.dueBy(now, batchSize + failed.size()));
-            due.removeAll(failed);
+            List<InstanceId> due = new ArrayList<>(store.dueBy(now, batchSize + skipped.size() + done.size()));
+            for (InstanceId stillDue : due) {
+                if (done.contains(stillDue) && skipped.add(stillDue)) {
+                    log.warn("Instance {} is still due after its deadlines were processed; left for the next sweep",
+                            stillDue);
+                }
+            }
+            due.removeAll(skipped);
             if (due.isEmpty()) {
                 return processed;
             }
@@ -61,15 +70,16 @@ public class DeadlineSweeper {
             for (int i = 0; i < due.size(); i++) {
                 if (results.get(i).join()) {
                     processed++;
+                    done.add(due.get(i));
                 } else {
-                    failed.add(due.get(i));
+                    skipped.add(due.get(i));
                 }
             }
         }
     }
 
     /** The earliest deadline at or before {@code horizon}. */
-    public java.util.Optional<Instant> earliestDeadlineBy(Instant horizon) {
+    public Optional<Instant> earliestDeadlineBy(Instant horizon) {
         return store.earliestBy(horizon);
     }
 

@@ -65,7 +65,7 @@ public class Instance {
     @CommandHandler
     public PackageChangeReceipt handle(ChangePackage command, Catalog catalog, InstanceRules rules, Clock clock) {
         Instant now = clock.instant();
-        PackageChanged changed = rules.changePackage(recordDueDeadlines(rules, now), catalog.resolve(command.size()),
+        PackageChanged changed = rules.changePackage(recordDueDeadlines(rules, now), command.size(), catalog::resolve,
                 now);
         apply(changed);
         return PackageChangeReceipt.of(changed);
@@ -75,14 +75,14 @@ public class Instance {
     public PackageChangeReceipt handle(QuotePackageChange quote, Catalog catalog, InstanceRules rules, Clock clock) {
         Instant now = clock.instant();
         return PackageChangeReceipt.of(rules.changePackage(rules.afterDeadlinesDueBy(state, now),
-                catalog.resolve(quote.change().size()), now));
+                quote.change().size(), catalog::resolve, now));
     }
 
     @CommandHandler
     public RenewalReceipt handle(RenewPackage command, Catalog catalog, InstanceRules rules, Clock clock) {
         Instant now = clock.instant();
-        PackageRenewed renewed = rules.renew(recordDueDeadlines(rules, now), command.months(),
-                command.newSize().map(catalog::resolve), now);
+        PackageRenewed renewed = rules.renew(recordDueDeadlines(rules, now), command.months(), command.newSize(),
+                catalog::resolve, now);
         apply(renewed);
         return RenewalReceipt.of(renewed);
     }
@@ -92,7 +92,7 @@ public class Instance {
         Instant now = clock.instant();
         RenewPackage renewal = quote.renewal();
         return RenewalReceipt.of(rules.renew(rules.afterDeadlinesDueBy(state, now), renewal.months(),
-                renewal.newSize().map(catalog::resolve), now));
+                renewal.newSize(), catalog::resolve, now));
     }
 
     @CommandHandler

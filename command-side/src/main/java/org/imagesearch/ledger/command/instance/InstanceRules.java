@@ -4,6 +4,7 @@ import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.billing.Proration;
 import org.imagesearch.ledger.api.billing.Term;
 import org.imagesearch.ledger.api.billing.TermProration;
+import org.imagesearch.ledger.api.catalog.PackageSize;
 import org.imagesearch.ledger.api.catalog.ResourcePackage;
 import org.imagesearch.ledger.api.error.LedgerRejection;
 import org.imagesearch.ledger.api.error.RejectionCode;
@@ -78,18 +79,22 @@ public final class InstanceRules {
 
     // ---- decisions
 
-    /** Upgrade or downgrade now; the terms keep their dates, the difference of balances is due. */
-    public PackageChanged changePackage(InstanceSnapshot instance, ResourcePackage to, Instant now) {
+    /**
+     * Upgrade or downgrade now; the terms keep their dates, the difference of balances is due. A
+     * trial may change to the paid package of its own size: that ends the trial at 300.00 × R/T.
+     */
+    public PackageChanged changePackage(InstanceSnapshot instance, PackageSize size, Offers offers, Instant now) {
         requireNotReleased(instance);
         if (instance.state() != InstanceState.ACTIVE) {
             throw new LedgerRejection(RejectionCode.INSTANCE_NOT_ACTIVE, "Instance " + instance.instanceId()
                     + " is " + instance.state() + "; only an active instance can change its package");
         }
         ResourcePackage from = instance.packageAt(now);
-        if (from.size().equals(to.size())) {
+        if (from.size().equals(size) && !instance.trial()) {
             throw new LedgerRejection(RejectionCode.SAME_PACKAGE,
-                    "Instance " + instance.instanceId() + " already has the package " + to.size());
+                    "Instance " + instance.instanceId() + " already has the package " + size);
         }
+        ResourcePackage to = offers.resolve(size);
         List<TermProration> prorations = Proration.packageChange(instance.terms(), now, to);
         Money amount = Proration.amountDue(prorations);
         return new PackageChanged(instance.instanceId(), instance.customerId(), from, to, ChangeDirection.of(amount),
@@ -98,9 +103,10 @@ public final class InstanceRules {
 
     /**
      * Buy {@code months} more: after the last term of an active instance, or from now on a retained
-     * one, which is active again. Without {@code newPackage}, the last term's package continues.
+     * one, which is active again. Without {@code newSize}, the package of the last term (or the one
+     * kept by a retained instance) continues. Either way the price is today's offer for that size.
      */
-    public PackageRenewed renew(InstanceSnapshot instance, int months, Optional<ResourcePackage> newPackage,
+    public PackageRenewed renew(InstanceSnapshot instance, int months, Optional<PackageSize> newSize, Offers offers,
                                 Instant now) {
         requireNotReleased(instance);
         if (instance.trial()) {
@@ -108,8 +114,8 @@ public final class InstanceRules {
                     "Instance " + instance.instanceId() + " is a trial; upgrade it first to keep it");
         }
         boolean reactivates = instance.state() == InstanceState.RETAINED;
-        ResourcePackage resourcePackage = newPackage.orElseGet(
-                () -> reactivates ? instance.retainedPackage() : instance.lastTerm().resourcePackage());
+        ResourcePackage resourcePackage = offers.resolve(newSize.orElseGet(() -> reactivates
+                ? instance.retainedPackage().size() : instance.lastTerm().resourcePackage().size()));
         Instant start = reactivates ? now : instance.periodEnd();
         Money price = resourcePackage.priceFor(months);
         Term term = new Term(start, calendar.plusMonths(start, months), months, resourcePackage, price);

@@ -22,13 +22,17 @@ public class RecordedEvents {
     private final String lastPositionSql;
     private final String latestTimestampSql;
     private final String headSql;
+    private final String lastSequenceSql;
 
     public RecordedEvents(JdbcTemplate jdbc, EventSchema schema) {
         this.jdbc = jdbc;
         this.lastPositionSql = "SELECT MAX(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable()
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
+        this.lastSequenceSql = "SELECT MAX(" + schema.sequenceNumberColumn() + ") FROM " + schema.domainEventTable()
+                + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
         this.headSql = "SELECT MAX(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable();
-        this.latestTimestampSql = "SELECT " + schema.metaDataColumn() + " FROM " + schema.domainEventTable()
+        this.latestTimestampSql = "SELECT " + schema.metaDataColumn() + ", " + schema.timestampColumn() + " FROM "
+                + schema.domainEventTable()
                 + " WHERE " + schema.globalIndexColumn() + " = (SELECT MAX(" + schema.globalIndexColumn()
                 + ") FROM " + schema.domainEventTable() + ")";
     }
@@ -38,6 +42,11 @@ public class RecordedEvents {
         return Optional.ofNullable(jdbc.queryForObject(lastPositionSql, Long.class, aggregateIdentifier));
     }
 
+    /** The sequence number of the latest event of one aggregate, if it has any. */
+    public Optional<Long> lastSequenceOf(String aggregateIdentifier) {
+        return Optional.ofNullable(jdbc.queryForObject(lastSequenceSql, Long.class, aggregateIdentifier));
+    }
+
     /** The global position of the latest event in the store; 0 when it is empty. */
     public long head() {
         Long head = jdbc.queryForObject(headSql, Long.class);
@@ -45,13 +54,16 @@ public class RecordedEvents {
     }
 
     /**
-     * When the latest event was recorded, by the business clock: its {@value #BUSINESS_TIME} metadata.
+     * When the latest event was recorded, by the business clock: its {@value #BUSINESS_TIME} metadata
+     * (or, for an event recorded before that metadata existed, its timestamp).
      * Events are recorded in the order of that time, since the business clock only moves forward
      * past recorded events.
      */
     public Optional<Instant> latestBusinessTime() {
-        return jdbc.query(latestTimestampSql, (rs, row) -> businessTimeIn(rs.getBytes(1))).stream()
-                .flatMap(Optional::stream).findFirst();
+        return jdbc.query(latestTimestampSql, (rs, row) -> {
+            Optional<Instant> businessTime = businessTimeIn(rs.getBytes(1));
+            return businessTime.isPresent() ? businessTime.get() : Instant.parse(rs.getString(2));
+        }).stream().findFirst();
     }
 
     private static Optional<Instant> businessTimeIn(byte[] metadata) {

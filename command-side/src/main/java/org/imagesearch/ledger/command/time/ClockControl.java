@@ -30,7 +30,7 @@ public class ClockControl {
     public record Moved(Instant now, int instancesProcessed, long position) {
     }
 
-    public Moved advance(Duration by) {
+    public synchronized Moved advance(Duration by) {
         if (by.isNegative() || by.isZero()) {
             throw LedgerRejection.validation("advance must be a positive duration such as P16D or PT1H");
         }
@@ -48,10 +48,10 @@ public class ClockControl {
         while ((next = sweeper.earliestDeadlineBy(target)).isPresent()) {
             Instant step = next.get().isAfter(clock.instant()) ? next.get() : clock.instant();
             clock.set(step);
-            int fired = sweeper.sweep();
-            processed += fired;
-            if (fired == 0) {
-                break;
+            processed += sweeper.sweep();
+            Optional<Instant> after = sweeper.earliestDeadlineBy(target);
+            if (after.isPresent() && !after.get().isAfter(step)) {
+                break; // what is still due could not be processed now; the poller retries it
             }
         }
         clock.set(target);

@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.billing.Term;
 import org.imagesearch.ledger.api.catalog.PackageSize;
+import org.imagesearch.ledger.api.catalog.ResourcePackage;
 import org.imagesearch.ledger.api.error.LedgerRejection;
 import org.imagesearch.ledger.api.error.RejectionCode;
 import org.imagesearch.ledger.api.instance.ChangeDirection;
@@ -250,6 +251,16 @@ class InstanceTest {
         }
 
         @Test
+        void aTrialMayBecomeThePaidPackageOfItsOwnSize() {
+            clock.set(JUNE_10);
+            fixture.given(trialPurchased(JUNE_1))
+                    .when(new ChangePackage(INSTANCE, TRIAL_PACKAGE.size()))
+                    .expectResultMessagePayloadMatching(matches(
+                            result -> ((PackageChangeReceipt) result).amount().equals(Money.usd("210.00"))))
+                    .expectState(instance -> assertThat(stateOf(instance).trial()).isFalse());
+        }
+
+        @Test
         void upgradeToAnUnknownPackageIsRefused() {
             assertRejected(RejectionCode.UNKNOWN_PACKAGE, List.of(purchased(P_2_5M_5, JUNE_1)),
                     new ChangePackage(INSTANCE, new PackageSize(7, 7)));
@@ -281,9 +292,14 @@ class InstanceTest {
         @Test
         void theQuoteOfAPackageChangeRecordsNothingAndEqualsTheCharge() {
             clock.set(JUNE_10);
+            ChangePackage change = new ChangePackage(INSTANCE, P_10M_10.size());
             fixture.given(purchased(P_2_5M_5, JUNE_1))
-                    .when(new QuotePackageChange(new ChangePackage(INSTANCE, P_10M_10.size())))
+                    .when(new QuotePackageChange(change))
                     .expectNoEvents()
+                    .expectResultMessagePayloadMatching(matches(
+                            result -> ((PackageChangeReceipt) result).amount().equals(Money.usd("3290.00"))));
+            fixture.given(purchased(P_2_5M_5, JUNE_1))
+                    .when(change)
                     .expectResultMessagePayloadMatching(matches(
                             result -> ((PackageChangeReceipt) result).amount().equals(Money.usd("3290.00"))));
         }
@@ -350,6 +366,20 @@ class InstanceTest {
         }
 
         @Test
+        void aRenewalIsPricedAtTodaysOfferEvenWhenItContinuesAnOlderOne() {
+            clock.set(JUNE_10);
+            ResourcePackage offeredLastYear = new ResourcePackage(2_500_000, 5, 20, Money.usd("700.00"),
+                    "catalog:2019-01-01");
+            Term lastYearsTerm = term(JUNE_1, 1, offeredLastYear, Money.usd("700.00"));
+            fixture.given(new PackagePurchased(INSTANCE, CUSTOMER, offeredLastYear, false, lastYearsTerm,
+                            Money.usd("700.00"), at(JUNE_1)))
+                    .when(new RenewPackage(INSTANCE, 2, null))
+                    .expectResultMessagePayloadMatching(matches(result ->
+                            ((RenewalReceipt) result).charged().equals(Money.usd("1600.00"))
+                                    && ((RenewalReceipt) result).resourcePackage().equals(P_2_5M_5)));
+        }
+
+        @Test
         void aRetainedInstanceKeepsThePackageInEffectWhenItsQuotaRanOut() {
             List<Object> history = new ArrayList<>();
             history.add(purchased(P_2_5M_5, JUNE_1));
@@ -389,9 +419,14 @@ class InstanceTest {
         @Test
         void theQuoteOfARenewalRecordsNothingAndEqualsTheCharge() {
             clock.set(JUNE_10);
+            RenewPackage renewal = new RenewPackage(INSTANCE, 12, P_10M_10.size());
             fixture.given(purchased(P_2_5M_5, JUNE_1))
-                    .when(new QuoteRenewal(new RenewPackage(INSTANCE, 12, P_10M_10.size())))
+                    .when(new QuoteRenewal(renewal))
                     .expectNoEvents()
+                    .expectResultMessagePayloadMatching(matches(
+                            result -> ((RenewalReceipt) result).charged().equals(Money.usd("66000.00"))));
+            fixture.given(purchased(P_2_5M_5, JUNE_1))
+                    .when(renewal)
                     .expectResultMessagePayloadMatching(matches(
                             result -> ((RenewalReceipt) result).charged().equals(Money.usd("66000.00"))));
         }
@@ -538,6 +573,13 @@ class InstanceTest {
                     new QuoteRenewal(new RenewPackage(INSTANCE, 1, null)));
             assertRejected(RejectionCode.INSTANCE_RELEASED, history,
                     new QuotePackageChange(new ChangePackage(INSTANCE, P_10M_10.size())));
+        }
+
+        @Test
+        void aReleasedInstanceSaysSoBeforeNoticingAnUnknownPackage() {
+            List<Object> history = releasedHistory();
+            assertRejected(RejectionCode.INSTANCE_RELEASED, history, new ChangePackage(INSTANCE, new PackageSize(7, 7)));
+            assertRejected(RejectionCode.INSTANCE_RELEASED, history, new RenewPackage(INSTANCE, 1, new PackageSize(7, 7)));
         }
     }
 

@@ -56,6 +56,15 @@ public class ProjectionProgress {
             return lower == null ? 0 : lower.position().orElse(0);
         }
 
+        /** Every event at or below this position has been seen by this segment: gaps are still open above it. */
+        long settledUpTo() {
+            TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            if (lower instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+                return Math.min(gapAware.getIndex(), gapAware.getGaps().first() - 1);
+            }
+            return position();
+        }
+
         boolean covers(long position) {
             TrackingToken lower = token == null ? null : WrappedToken.unwrapLowerBound(token);
             if (lower instanceof GapAwareTrackingToken gapAware) {
@@ -82,23 +91,29 @@ public class ProjectionProgress {
     }
 
     /**
-     * Whether the projection has handled the event at {@code position}, and so every earlier event of
-     * the same instance: true at once if the projection does not handle that kind of event.
+     * Whether the projection has handled every event up to {@code position} that it handles at all:
+     * each such event is checked against the segment it belongs to. Events of kinds the projection
+     * ignores are not waited for.
      */
     public boolean reached(String processor, long position) {
-        Optional<RecordedEvent> event = eventAt(position);
-        if (event.isEmpty()) {
+        List<SegmentProgress> segments = segments(processor);
+        if (segments.isEmpty()) {
             return false;
         }
-        if (!handles(processor, event.get().payloadType())) {
-            return true;
-        }
-        List<SegmentProgress> segments = segments(processor);
         int[] ids = segments.stream().mapToInt(SegmentProgress::segment).toArray();
-        return segments.stream()
-                .filter(segment -> Segment.computeSegment(segment.segment(), ids).matches(event.get().aggregateId()))
-                .allMatch(segment -> segment.covers(position))
-                && !segments.isEmpty();
+        long from = segments.stream().mapToLong(SegmentProgress::settledUpTo).min().orElse(0);
+        for (RecordedEvent event : eventsBetween(from, position)) {
+            if (!handles(processor, event.payloadType())) {
+                continue;
+            }
+            boolean handled = segments.stream()
+                    .filter(segment -> Segment.computeSegment(segment.segment(), ids).matches(event.aggregateId()))
+                    .allMatch(segment -> segment.covers(event.position()));
+            if (!handled) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The lowest position any segment has reached. */
@@ -140,13 +155,15 @@ public class ProjectionProgress {
                 .isPresent());
     }
 
-    private record RecordedEvent(String aggregateId, String payloadType) {
+    private record RecordedEvent(long position, String aggregateId, String payloadType) {
     }
 
-    private Optional<RecordedEvent> eventAt(long position) {
-        return jdbc.query("SELECT " + events.aggregateIdentifierColumn() + ", " + events.payloadTypeColumn()
-                        + " FROM " + events.domainEventTable() + " WHERE " + events.globalIndexColumn() + " = ?",
-                (rs, row) -> new RecordedEvent(rs.getString(1), rs.getString(2)), position).stream().findFirst();
+    private List<RecordedEvent> eventsBetween(long after, long upTo) {
+        return jdbc.query("SELECT " + events.globalIndexColumn() + ", " + events.aggregateIdentifierColumn() + ", "
+                        + events.payloadTypeColumn() + " FROM " + events.domainEventTable() + " WHERE "
+                        + events.globalIndexColumn() + " > ? AND " + events.globalIndexColumn() + " <= ? ORDER BY "
+                        + events.globalIndexColumn(),
+                (rs, row) -> new RecordedEvent(rs.getLong(1), rs.getString(2), rs.getString(3)), after, upTo);
     }
 
     private boolean handles(String processor, String payloadType) {

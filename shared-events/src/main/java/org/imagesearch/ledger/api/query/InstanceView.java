@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.api.query;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.InstanceId;
@@ -15,8 +16,8 @@ import java.time.Instant;
  * all at {@code at}.
  */
 public record InstanceView(InstanceId instanceId, CustomerId customerId, InstanceState state, boolean trial,
-                           Entitlement entitlement, Instant periodStart, Instant periodEnd, Instant releaseAt,
-                           Money balance, Instant at) {
+                           @JsonProperty("package") Entitlement resourcePackage, Instant periodStart,
+                           Instant periodEnd, Instant releaseAt, Money balance, Instant at) {
 
     /** The quotas in effect: max images, the QPS shared by add and search, and the delete QPS. */
     public record Entitlement(long images, int qps, int deleteQps) {

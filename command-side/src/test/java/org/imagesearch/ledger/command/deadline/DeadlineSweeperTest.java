@@ -1,0 +1,114 @@
+package org.imagesearch.ledger.command.deadline;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.imagesearch.ledger.api.instance.InstanceId;
+import org.imagesearch.ledger.api.instance.ProcessDueDeadlines;
+import org.imagesearch.ledger.command.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sweep sends each due instance once, leaves failures for later, and never loops on one instance. */
+class DeadlineSweeperTest {
+
+    private static final Instant NOW = Instant.parse("2026-07-01T00:00:00Z");
+
+    private DeadlineStore store;
+    private final List<InstanceId> sent = new CopyOnWriteArrayList<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(2);
+
+    @BeforeEach
+    void database() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        new ResourceDatabasePopulator(new ClassPathResource(
+                "db/migration/common/V2026.11.26.2__purchase_limits_deadlines_clock.sql")).execute(dataSource);
+        store = new DeadlineStore(new JdbcTemplate(dataSource));
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        workers.shutdownNow();
+    }
+
+    private DeadlineSweeper sweeperWhoseInstances(Consumer<InstanceId> handle) {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        bus.subscribe(ProcessDueDeadlines.class.getName(), (CommandMessage<?> message) -> {
+            InstanceId instance = ((ProcessDueDeadlines) message.getPayload()).instanceId();
+            sent.add(instance);
+            handle.accept(instance);
+            return null;
+        });
+        return new DeadlineSweeper(store, DefaultCommandGateway.builder().commandBus(bus).build(),
+                new MutableClock(NOW.toString()), workers, 2);
+    }
+
+    @Test
+    void everyDueInstanceIsProcessedOnceAndTheFutureOnesWait() {
+        for (int i = 0; i < 5; i++) {
+            store.schedule(new InstanceId("due-" + i), NOW.minusSeconds(i));
+        }
+        store.schedule(new InstanceId("at-now"), NOW);
+        store.schedule(new InstanceId("later"), NOW.plusSeconds(1));
+        DeadlineSweeper sweeper = sweeperWhoseInstances(instance -> store.clear(instance));
+
+        int processed = sweeper.sweep();
+
+        assertThat(processed).isEqualTo(6);
+        assertThat(sent).doesNotHaveDuplicates().hasSize(6).doesNotContain(new InstanceId("later"));
+        assertThat(store.dueAt(new InstanceId("later"))).contains(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void anInstanceStillDueAfterProcessingIsLeftForTheNextSweepInsteadOfLoopingOnIt() {
+        store.schedule(new InstanceId("stuck"), NOW.minusSeconds(60));
+        store.schedule(new InstanceId("fine"), NOW.minusSeconds(30));
+        DeadlineSweeper sweeper = sweeperWhoseInstances(instance -> {
+            if (!instance.value().equals("stuck")) {
+                store.clear(instance);
+            }
+        });
+
+        int processed = sweeper.sweep();
+
+        assertThat(processed).isEqualTo(2);
+        assertThat(sent).containsExactlyInAnyOrder(new InstanceId("stuck"), new InstanceId("fine"));
+        assertThat(store.dueAt(new InstanceId("stuck"))).as("left due for the next sweep").isPresent();
+    }
+
+    @Test
+    void aFailingInstanceIsLeftDueAndDoesNotStopTheOthers() {
+        store.schedule(new InstanceId("failing"), NOW.minusSeconds(60));
+        store.schedule(new InstanceId("fine"), NOW.minusSeconds(30));
+        DeadlineSweeper sweeper = sweeperWhoseInstances(instance -> {
+            if (instance.value().equals("failing")) {
+                throw new IllegalStateException("conflict");
+            }
+            store.clear(instance);
+        });
+
+        int processed = sweeper.sweep();
+
+        assertThat(processed).isEqualTo(1);
+        assertThat(store.dueAt(new InstanceId("failing"))).isPresent();
+        assertThat(store.dueAt(new InstanceId("fine"))).isEmpty();
+        assertThat(sweeper.sweep()).as("the next sweep tries it again").isZero();
+        assertThat(sent).filteredOn(i -> i.value().equals("failing")).hasSize(2);
+    }
+}
