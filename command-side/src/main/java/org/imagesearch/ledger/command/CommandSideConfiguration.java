@@ -1,6 +1,7 @@
 package org.imagesearch.ledger.command;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
@@ -18,6 +19,7 @@ import org.imagesearch.ledger.command.instance.PurchaseLimits;
 import org.imagesearch.ledger.command.instance.PurchasePolicy;
 import org.imagesearch.ledger.command.store.FreshAggregateCache;
 import org.imagesearch.ledger.command.store.RecordedEvents;
+import org.imagesearch.ledger.command.store.RecordedSequence;
 import org.imagesearch.ledger.command.time.ClockControl;
 import org.imagesearch.ledger.command.time.TestClock;
 import org.imagesearch.ledger.command.web.CommandDispatcher;
@@ -99,9 +101,17 @@ public class CommandSideConfiguration {
     }
 
     @Bean
+    public RecordedSequence recordedSequence(EventStore eventStore) {
+        RecordedSequence recordedSequence = new RecordedSequence();
+        eventStore.registerDispatchInterceptor(recordedSequence);
+        return recordedSequence;
+    }
+
+    @Bean
     public CommandDispatcher commandDispatcher(CommandGateway gateway, RecordedEvents recordedEvents,
+                                               RecordedSequence recordedSequence,
                                                @Value("${ledger.commands.max-attempts:5}") int maxAttempts) {
-        return new CommandDispatcher(gateway, recordedEvents, maxAttempts);
+        return new CommandDispatcher(gateway, recordedEvents, recordedSequence, maxAttempts);
     }
 
     // ---- deadlines

@@ -23,11 +23,14 @@ public class RecordedEvents {
     private final String latestTimestampSql;
     private final String headSql;
     private final String lastSequenceSql;
+    private final String positionSql;
 
     public RecordedEvents(JdbcTemplate jdbc, EventSchema schema) {
         this.jdbc = jdbc;
         this.lastPositionSql = "SELECT MAX(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable()
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
+        this.positionSql = "SELECT " + schema.globalIndexColumn() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " = ?";
         this.lastSequenceSql = "SELECT MAX(" + schema.sequenceNumberColumn() + ") FROM " + schema.domainEventTable()
                 + " WHERE " + schema.aggregateIdentifierColumn() + " = ?";
         this.headSql = "SELECT MAX(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable();
@@ -40,6 +43,12 @@ public class RecordedEvents {
     /** The global position of the latest event of one aggregate: what a reader waits for to see it. */
     public Optional<Long> lastPositionOf(String aggregateIdentifier) {
         return Optional.ofNullable(jdbc.queryForObject(lastPositionSql, Long.class, aggregateIdentifier));
+    }
+
+    /** The global position of one aggregate's event with the given sequence number. */
+    public Optional<Long> positionOf(String aggregateIdentifier, long sequenceNumber) {
+        return jdbc.query(positionSql, (rs, row) -> rs.getLong(1), aggregateIdentifier, sequenceNumber).stream()
+                .findFirst();
     }
 
     /** The sequence number of the latest event of one aggregate, if it has any. */

@@ -5,6 +5,10 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.imagesearch.ledger.api.error.LedgerRejection;
 import org.imagesearch.ledger.api.error.RejectionCode;
 import org.imagesearch.ledger.command.store.RecordedEvents;
+import org.imagesearch.ledger.command.store.RecordedSequence;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends a command and waits for its result. An optimistic conflict (another node appended to the
@@ -15,11 +19,15 @@ public class CommandDispatcher {
 
     private final CommandGateway gateway;
     private final RecordedEvents recordedEvents;
+    private final RecordedSequence recordedSequence;
     private final int maxAttempts;
+    private final AtomicLong retries = new AtomicLong();
 
-    public CommandDispatcher(CommandGateway gateway, RecordedEvents recordedEvents, int maxAttempts) {
+    public CommandDispatcher(CommandGateway gateway, RecordedEvents recordedEvents, RecordedSequence recordedSequence,
+                             int maxAttempts) {
         this.gateway = gateway;
         this.recordedEvents = recordedEvents;
+        this.recordedSequence = recordedSequence;
         this.maxAttempts = maxAttempts;
     }
 
@@ -28,9 +36,18 @@ public class CommandDispatcher {
     }
 
     public <R> Sent<R> send(Object command, String aggregateIdentifier) {
+        recordedSequence.begin();
         R result = sendWithRetry(command);
-        long position = recordedEvents.lastPositionOf(aggregateIdentifier).orElse(0L);
+        Optional<Long> sequence = recordedSequence.lastOf(aggregateIdentifier);
+        long position = (sequence.isPresent()
+                ? recordedEvents.positionOf(aggregateIdentifier, sequence.get())
+                : recordedEvents.lastPositionOf(aggregateIdentifier)).orElse(0L);
         return new Sent<>(result, position);
+    }
+
+    /** How many times a command has been sent again after colliding with a concurrent change. */
+    public long retries() {
+        return retries.get();
     }
 
     /** For quotes: no position, since nothing is recorded. */
@@ -47,6 +64,7 @@ public class CommandDispatcher {
                     throw new LedgerRejection(RejectionCode.CONCURRENT_MODIFICATION,
                             "The instance kept changing concurrently; try again");
                 }
+                retries.incrementAndGet();
             }
         }
     }
