@@ -22,8 +22,17 @@ public final class LedgerClient {
     private final String base;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
+    /** A client that authenticates as the operator. */
     public LedgerClient(int port) {
+        this(port, TestKeys.OPERATOR);
+    }
+
+    /** A client that sends {@code key}, or no key at all if it is null. */
+    public LedgerClient(int port, String key) {
         this.base = "http://localhost:" + port;
+        if (key != null) {
+            headers.put("Authorization", "Bearer " + key);
+        }
     }
 
     public LedgerClient header(String name, String value) {

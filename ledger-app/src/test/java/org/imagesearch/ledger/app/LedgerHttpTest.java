@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * apart), so counts of events move only with what a test does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.test-clock.enabled=true", "ledger.deadlines.poll-interval=PT1H"})
+        properties = {"ledger.test-clock.enabled=true", "ledger.deadlines.poll-interval=PT1H", TestKeys.PROPERTY})
 public abstract class LedgerHttpTest {
 
     private static final TestDatabase.Target DATABASE = TestDatabase.create("shared");

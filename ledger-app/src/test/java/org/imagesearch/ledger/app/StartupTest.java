@@ -16,7 +16,8 @@ class StartupTest {
 
     private static ConfigurableApplicationContext start(String... args) {
         Path dataDir = TestDirectories.create("startup");
-        List<String> all = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--server.port=0"));
+        List<String> all = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--server.port=0",
+                "--" + TestKeys.PROPERTY));
         all.addAll(List.of(args));
         return new SpringApplicationBuilder(LedgerApplication.class).run(all.toArray(String[]::new));
     }

@@ -27,7 +27,7 @@ public final class TestDatabase {
     public record Target(Path dataDir, String jdbcUrl, String username, String password) {
 
         public List<String> arguments() {
-            List<String> arguments = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir));
+            List<String> arguments = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--" + TestKeys.PROPERTY));
             if (isPostgres()) {
                 arguments.add("--spring.datasource.url=" + jdbcUrl);
                 arguments.add("--spring.datasource.username=" + username);

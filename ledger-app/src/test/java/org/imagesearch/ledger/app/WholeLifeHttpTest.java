@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * trial → upgrade → renewal → exhaustion → clock + 15 days → released.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.test-clock.enabled=true")
+        properties = {"ledger.test-clock.enabled=true", TestKeys.PROPERTY})
 class WholeLifeHttpTest {
 
     private static final TestDatabase.Target DATABASE = TestDatabase.create("whole-life");

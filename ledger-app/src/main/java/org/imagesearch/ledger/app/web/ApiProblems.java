@@ -122,7 +122,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return status.is4xxClientError() ? "the request was refused" : "the ledger could not answer";
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String detail,
+    public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, String detail,
                                                  HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://ledger.imagesearch.example/problems/" + code.toLowerCase()

@@ -1,7 +1,10 @@
 package org.imagesearch.ledger.app.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +14,12 @@ public class OpenApiConfiguration {
 
     @Bean
     OpenAPI ledgerApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("A key from LEDGER_API_KEYS (role:key,...), as 'Authorization: Bearer <key>'")))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+                .info(new Info()
                 .title("Subscription ledger")
                 .version("v1")
                 .description("Prepaid resource packages of the image-search service: purchases, package changes, "
