@@ -1,6 +1,8 @@
 package org.imagesearch.ledger.command;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -12,6 +14,9 @@ import org.imagesearch.ledger.command.deadline.DeadlinePoller;
 import org.imagesearch.ledger.command.deadline.DeadlineScheduler;
 import org.imagesearch.ledger.command.deadline.DeadlineStore;
 import org.imagesearch.ledger.command.deadline.DeadlineSweeper;
+import org.imagesearch.ledger.command.idempotency.IdempotencyInterceptor;
+import org.imagesearch.ledger.command.idempotency.IdempotencyJanitor;
+import org.imagesearch.ledger.command.idempotency.IdempotentRequests;
 import org.imagesearch.ledger.command.instance.BillingCalendar;
 import org.imagesearch.ledger.command.instance.InstanceRules;
 import org.imagesearch.ledger.command.instance.JdbcPurchaseLimits;
@@ -109,9 +114,28 @@ public class CommandSideConfiguration {
 
     @Bean
     public CommandDispatcher commandDispatcher(CommandGateway gateway, RecordedEvents recordedEvents,
-                                               RecordedSequence recordedSequence,
+                                               RecordedSequence recordedSequence, IdempotentRequests idempotentRequests,
                                                @Value("${ledger.commands.max-attempts:5}") int maxAttempts) {
-        return new CommandDispatcher(gateway, recordedEvents, recordedSequence, maxAttempts);
+        return new CommandDispatcher(gateway, recordedEvents, recordedSequence, idempotentRequests, maxAttempts);
+    }
+
+    // ---- idempotency keys (wall-clock window: they are about clients retrying)
+
+    @Bean
+    public IdempotentRequests idempotentRequests(JdbcTemplate jdbc) {
+        return new IdempotentRequests(jdbc, Clock.systemUTC());
+    }
+
+    /** Picked up by Axon's auto-configuration and registered on the command bus. */
+    @Bean
+    public MessageHandlerInterceptor<CommandMessage<?>> idempotencyInterceptor(IdempotentRequests requests,
+                                                                              RecordedSequence recordedSequence) {
+        return new IdempotencyInterceptor(requests, recordedSequence);
+    }
+
+    @Bean
+    public IdempotencyJanitor idempotencyJanitor(IdempotentRequests requests) {
+        return new IdempotencyJanitor(requests);
     }
 
     // ---- deadlines

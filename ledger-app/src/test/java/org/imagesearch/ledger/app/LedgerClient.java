@@ -35,6 +35,10 @@ public final class LedgerClient {
         }
     }
 
+    public String baseUrl() {
+        return base;
+    }
+
     public LedgerClient header(String name, String value) {
         headers.put(name, value);
         return this;

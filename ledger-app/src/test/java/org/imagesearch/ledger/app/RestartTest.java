@@ -66,6 +66,36 @@ class RestartTest {
     }
 
     @Test
+    void idempotencyKeysSurviveARestart() {
+        TestDatabase.Target dataDir = TestDatabase.create("restart-keys");
+        String id;
+        LedgerClient.Answer first;
+        try (ConfigurableApplicationContext before = start(dataDir)) {
+            LedgerClient ledger = client(before);
+            id = ledger.purchase("remembering", 2_500_000, 5, false).text("instanceId");
+            first = renewWithKey(ledger, id, "renewal-once");
+            assertThat(first.status()).isEqualTo(200);
+        }
+        try (ConfigurableApplicationContext after = start(dataDir)) {
+            LedgerClient ledger = client(after);
+            long events = events(after).of(id);
+
+            LedgerClient.Answer again = renewWithKey(ledger, id, "renewal-once");
+
+            assertThat(again.body()).isEqualTo(first.body());
+            assertThat(events(after).of(id)).isEqualTo(events);
+        }
+    }
+
+    static LedgerClient.Answer renewWithKey(LedgerClient ledger, String id, String key) {
+        return ledger.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ledger.baseUrl()
+                        + "/api/v1/instances/" + id + "/renewals"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"months\":1}")));
+    }
+
+    @Test
     void timeThatPassedWhileTheLedgerWasDownFiresTheOverdueDeadlinesOnceOnStart() throws Exception {
         TestDatabase.Target dataDir = TestDatabase.create("downtime");
         String id;

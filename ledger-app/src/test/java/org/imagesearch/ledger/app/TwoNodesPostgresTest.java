@@ -128,6 +128,19 @@ class TwoNodesPostgresTest {
     }
 
     @Test
+    void anIdempotencyKeyUsedOnOneNodeIsKnownToTheOther() {
+        String id = a.client().purchase("keys-shared", 2_500_000, 5, false).text("instanceId");
+        var first = RestartTest.renewWithKey(a.client(), id, "shared-key");
+        long events = new EventCounts(a.jdbc()).of(id);
+
+        var again = RestartTest.renewWithKey(b.client(), id, "shared-key");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(new EventCounts(a.jdbc()).of(id)).isEqualTo(events);
+    }
+
+    @Test
     void theTestClockIsOneClockForAllNodes() {
         String before = b.client().get("/api/v1/admin/clock").text("now");
         var moved = a.client().advanceClock("PT1H");

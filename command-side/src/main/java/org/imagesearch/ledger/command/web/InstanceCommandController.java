@@ -15,15 +15,19 @@ import org.imagesearch.ledger.api.instance.PurchasePackage;
 import org.imagesearch.ledger.api.instance.PurchaseReceipt;
 import org.imagesearch.ledger.api.instance.RenewPackage;
 import org.imagesearch.ledger.api.instance.RenewalReceipt;
+import jakarta.servlet.http.HttpServletRequest;
+import org.imagesearch.ledger.command.idempotency.IdempotencyKey;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,12 +54,16 @@ public class InstanceCommandController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<PurchaseResponse> purchase(@RequestBody PurchaseRequest request) {
+    public ResponseEntity<PurchaseResponse> purchase(@RequestBody PurchaseRequest request,
+                                                     @RequestHeader(value = IdempotencyKey.HEADER, required = false)
+                                                     String idempotencyKey, Principal caller,
+                                                     HttpServletRequest http) {
         PurchaseRequest body = required(request, "body");
         PurchasePackage command = new PurchasePackage(InstanceId.random(),
                 new CustomerId(required(body.customerId(), "customerId")),
                 requiredSize(body.images(), body.qps()), Boolean.TRUE.equals(body.trial()));
-        CommandDispatcher.Sent<PurchaseReceipt> sent = dispatcher.send(command, command.instanceId().value());
+        CommandDispatcher.Sent<PurchaseReceipt> sent = dispatcher.send(command, command.instanceId().value(),
+                IdempotencyKey.of(idempotencyKey, caller, http.getMethod(), http.getRequestURI(), body));
         PurchaseReceipt receipt = sent.result();
         return ResponseEntity.created(URI.create("/api/v1/instances/" + receipt.instanceId()))
                 .body(new PurchaseResponse(receipt.instanceId(), receipt.charged(), receipt.periodStart(),
@@ -72,11 +80,14 @@ public class InstanceCommandController {
 
     @PostMapping(path = "/{instanceId}/package-changes", consumes = MediaType.APPLICATION_JSON_VALUE)
     public PackageChangeResponse changePackage(@PathVariable String instanceId,
-                                               @RequestBody PackageChangeRequest request) {
+                                               @RequestBody PackageChangeRequest request,
+                                               @RequestHeader(value = IdempotencyKey.HEADER, required = false)
+                                               String idempotencyKey, Principal caller, HttpServletRequest http) {
         PackageChangeRequest body = required(request, "body");
         InstanceId id = new InstanceId(instanceId);
         CommandDispatcher.Sent<PackageChangeReceipt> sent = dispatcher.send(
-                new ChangePackage(id, requiredSize(body.images(), body.qps())), id.value());
+                new ChangePackage(id, requiredSize(body.images(), body.qps())), id.value(),
+                IdempotencyKey.of(idempotencyKey, caller, http.getMethod(), http.getRequestURI(), body));
         PackageChangeReceipt receipt = sent.result();
         return new PackageChangeResponse(id, receipt.direction(), receipt.amount(), PackageView.of(receipt.from()),
                 PackageView.of(receipt.to()), receipt.effectiveAt(), receipt.prorations(), sent.position());
@@ -90,12 +101,15 @@ public class InstanceCommandController {
     }
 
     @PostMapping(path = "/{instanceId}/renewals", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public RenewalResponse renew(@PathVariable String instanceId, @RequestBody RenewalRequest request) {
+    public RenewalResponse renew(@PathVariable String instanceId, @RequestBody RenewalRequest request,
+                                 @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+                                 Principal caller, HttpServletRequest http) {
         RenewalRequest body = required(request, "body");
         InstanceId id = new InstanceId(instanceId);
         PackageSize size = optionalSize(body.images(), body.qps());
         CommandDispatcher.Sent<RenewalReceipt> sent = dispatcher.send(
-                new RenewPackage(id, required(body.months(), "months"), size), id.value());
+                new RenewPackage(id, required(body.months(), "months"), size), id.value(),
+                IdempotencyKey.of(idempotencyKey, caller, http.getMethod(), http.getRequestURI(), body));
         RenewalReceipt receipt = sent.result();
         return new RenewalResponse(id, receipt.charged(), receipt.termStart(), receipt.termEnd(), receipt.months(),
                 PackageView.of(receipt.resourcePackage()), receipt.reactivates(), sent.position());
@@ -110,10 +124,14 @@ public class InstanceCommandController {
     /** The body is optional; without one the reason is {@value ExhaustQuota#DEFAULT_REASON}. */
     @PostMapping(path = "/{instanceId}/quota-exhaustion")
     public ExhaustionResponse exhaustQuota(@PathVariable String instanceId,
-                                           @RequestBody(required = false) ExhaustionRequest request) {
+                                           @RequestBody(required = false) ExhaustionRequest request,
+                                           @RequestHeader(value = IdempotencyKey.HEADER, required = false)
+                                           String idempotencyKey, Principal caller, HttpServletRequest http) {
         InstanceId id = new InstanceId(instanceId);
         String reason = request == null ? null : RequestFields.maxLength(request.reason(), "reason", 500);
-        CommandDispatcher.Sent<ExhaustionReceipt> sent = dispatcher.send(new ExhaustQuota(id, reason), id.value());
+        CommandDispatcher.Sent<ExhaustionReceipt> sent = dispatcher.send(new ExhaustQuota(id, reason), id.value(),
+                IdempotencyKey.of(idempotencyKey, caller, http.getMethod(), http.getRequestURI(),
+                        new ExhaustionRequest(reason)));
         ExhaustionReceipt receipt = sent.result();
         return new ExhaustionResponse(id, receipt.state(), receipt.releaseAt(), sent.position());
     }

@@ -28,7 +28,7 @@ class CommandDispatcherTest {
             }
             return "done";
         });
-        return new CommandDispatcher(DefaultCommandGateway.builder().commandBus(bus).build(), null, null, maxAttempts);
+        return new CommandDispatcher(DefaultCommandGateway.builder().commandBus(bus).build(), null, null, null, maxAttempts);
     }
 
     @Test

@@ -43,6 +43,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             case BAD_INPUT -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         return problem(status, rejection.code().name(), rejection.getMessage(), request);

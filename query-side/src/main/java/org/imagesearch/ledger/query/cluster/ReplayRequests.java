@@ -2,6 +2,10 @@ package org.imagesearch.ledger.query.cluster;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * The one row of {@code replay_request}: which replay generation is asked for, and whether the
  * query nodes should be stopping for it or running.
@@ -30,10 +34,22 @@ public class ReplayRequests {
     }
 
     /** Asks every node to stop for a new replay; empty if one is already under way. */
-    public java.util.Optional<Long> begin(String node) {
+    public Optional<Long> begin(String node) {
         int updated = jdbc.update("UPDATE replay_request SET generation = generation + 1, phase = 'STOPPING',"
                 + " requested_by = ? WHERE id = 1 AND phase = 'RUNNING'", node);
-        return updated == 0 ? java.util.Optional.empty() : java.util.Optional.of(current().generation());
+        return updated == 0 ? Optional.empty() : Optional.of(current().generation());
+    }
+
+    public boolean keyUsed(String caller, String key, Instant since) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM replay_key WHERE caller = ? AND idem_key = ?"
+                + " AND created_at > ?", Integer.class, caller, key, Timestamp.from(since));
+        return count != null && count > 0;
+    }
+
+    public void rememberKey(String caller, String key, long generation, Instant at) {
+        jdbc.update("DELETE FROM replay_key WHERE caller = ? AND idem_key = ?", caller, key);
+        jdbc.update("INSERT INTO replay_key (caller, idem_key, generation, created_at) VALUES (?, ?, ?, ?)", caller,
+                key, generation, Timestamp.from(at));
     }
 
     /** Lets every node run again after replay {@code generation} was reset. */

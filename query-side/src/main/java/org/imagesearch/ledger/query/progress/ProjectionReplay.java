@@ -56,8 +56,21 @@ public class ProjectionReplay {
     }
 
     public List<Status> replayAll() {
+        return replayAll(null, null);
+    }
+
+    /** Whether a replay was already started with this caller's key, within the last 24 hours. */
+    public boolean alreadyStartedWith(String caller, String key) {
+        return replays.keyUsed(caller, key, wallClock.instant().minus(Duration.ofHours(24)));
+    }
+
+    /** Replays, remembering {@code key} (if not null) as the one that started this generation. */
+    public List<Status> replayAll(String caller, String key) {
         long generation = replays.begin(nodes.self()).orElseThrow(() -> new LedgerRejection(
                 RejectionCode.REPLAY_IN_PROGRESS, "A replay is already under way"));
+        if (key != null) {
+            replays.rememberKey(caller, key, generation, wallClock.instant());
+        }
         log.info("Replay {} asked for by {}", generation, nodes.self());
         try {
             agent.tick();

@@ -6,9 +6,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.util.List;
 
 /** Rebuilds every read model from the first event, and shows how far each has got. */
@@ -29,10 +31,22 @@ public class ReplayController {
         }
     }
 
-    /** Starts the rebuild and answers at once (202); poll the GET until every projection is live. */
+    /**
+     * Starts the rebuild and answers at once (202); poll the GET until every projection is live. The
+     * same {@code Idempotency-Key} again (within 24 h) starts nothing and answers how the replay stands.
+     */
     @PostMapping
-    public ResponseEntity<ReplayStatus> start() {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ReplayStatus.of(replay.replayAll()));
+    public ResponseEntity<ReplayStatus> start(@RequestHeader(value = "Idempotency-Key", required = false)
+                                              String idempotencyKey, Principal caller) {
+        if (idempotencyKey != null && replay.alreadyStartedWith(callerOf(caller), idempotencyKey)) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(ReplayStatus.of(replay.status()));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ReplayStatus.of(
+                replay.replayAll(idempotencyKey == null ? null : callerOf(caller), idempotencyKey)));
+    }
+
+    private static String callerOf(Principal caller) {
+        return caller == null ? "anonymous" : caller.getName();
     }
 
     @GetMapping

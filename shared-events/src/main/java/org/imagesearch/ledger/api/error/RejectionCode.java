@@ -27,6 +27,8 @@ public enum RejectionCode {
     CLOCK_BACKWARDS(Kind.CONFLICT),
     /** Concurrent changes to one instance kept colliding after the bounded retries. */
     CONCURRENT_MODIFICATION(Kind.CONFLICT),
+    /** An Idempotency-Key came again with another request than the first time. */
+    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
     /** The read models are being rebuilt from the events; as-of reads and the audit trail still answer. */
     REPLAY_IN_PROGRESS(Kind.UNAVAILABLE),
     /** The read model did not reach the requested position within the wait a read may ask for. */
@@ -34,7 +36,7 @@ public enum RejectionCode {
 
     /** How a refusal is classified, independent of the transport. */
     public enum Kind {
-        BAD_INPUT, NOT_FOUND, CONFLICT, UNAVAILABLE
+        BAD_INPUT, NOT_FOUND, CONFLICT, UNPROCESSABLE, UNAVAILABLE
     }
 
     private final Kind kind;
