@@ -26,9 +26,13 @@ public final class TestDatabase {
     /** Where one test context keeps its data, and the Spring properties that point at it. */
     public record Target(Path dataDir, String jdbcUrl, String username, String password) {
 
+        public boolean postgres() {
+            return jdbcUrl.startsWith("jdbc:postgresql:");
+        }
+
         public List<String> arguments() {
             List<String> arguments = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--" + TestKeys.PROPERTY));
-            if (isPostgres()) {
+            if (postgres()) {
                 arguments.add("--spring.datasource.url=" + jdbcUrl);
                 arguments.add("--spring.datasource.username=" + username);
                 arguments.add("--spring.datasource.password=" + password);
@@ -44,10 +48,15 @@ public final class TestDatabase {
         return "postgres".equals(System.getProperty("ledger.test.db", "h2"));
     }
 
-    /** A fresh, empty database. */
+    /** A fresh, empty database of the kind the run is on. */
     public static Target create(String name) {
+        return create(name, isPostgres());
+    }
+
+    /** A fresh, empty database: PostgreSQL or H2 files. */
+    public static Target create(String name, boolean postgres) {
         Path dataDir = TestDirectories.create(name);
-        if (!isPostgres()) {
+        if (!postgres) {
             return new Target(dataDir, "jdbc:h2:file:" + dataDir.resolve("ledger"), "sa", "");
         }
         String database = "ledger_" + name.replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
@@ -63,9 +72,13 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300");
+                if (Boolean.getBoolean("ledger.test.pg.durable")) {
+                    // the durability PostgreSQL ships with; the embedded default turns both off
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
             }

@@ -53,7 +53,7 @@ class ProjectionsTest {
     @Test
     void ledgerEntriesRecordEverySignedMovementOfMoneyInOrder() {
         LedgerEntryRepository entries = new LedgerEntryRepository(jdbc);
-        new Feed(new LedgerEntryProjection(entries)).events(life)
+        new Feed(new LedgerEntryProjection(entries), jdbc).events(life)
                 .events(Histories.purchase("second", "acme", TRIAL, true, "2026-07-01T00:00:00Z").events());
 
         List<LedgerEntry> ledger = entries.ofCustomer(ACME);
@@ -74,10 +74,24 @@ class ProjectionsTest {
     }
 
     @Test
+    void anEventCommittedLateStillMakesItsEntry() {
+        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc);
+        Feed feed = new Feed(new LedgerEntryProjection(entries), jdbc);
+        List<Object> first = Histories.purchase("first", "acme", SMALL, false, "2026-06-01T00:00:00Z").events();
+        List<Object> second = Histories.purchase("second", "acme", LARGE, false, "2026-06-01T00:00:00Z").events();
+
+        feed.events(first);
+        feed.late(second.get(0), 1);    // its token names position 1, the position of the first purchase
+
+        assertThat(entries.ofCustomer(ACME)).extracting(LedgerEntry::instanceId).containsExactly(FIRST, SECOND);
+        assertThat(entries.ofCustomer(ACME)).extracting(LedgerEntry::position).containsExactly(1L, 2L);
+    }
+
+    @Test
     void prorationsKeepOneRowPerPackageChangeWithItsInputs() {
         ProrationRepository repository = new ProrationRepository(jdbc);
         ProrationProjection projection = new ProrationProjection(repository);
-        new Feed(projection).events(life);
+        new Feed(projection, jdbc).events(life);
 
         List<Prorations.Row> rows = repository.ofInstance(FIRST);
 
@@ -97,7 +111,7 @@ class ProjectionsTest {
     @Test
     void releaseDeadlinesListRetainedInstancesUntilTheyAreRenewedOrReleased() {
         ReleaseDeadlineProjection projection = new ReleaseDeadlineProjection(jdbc);
-        Feed feed = new Feed(projection).events(life)
+        Feed feed = new Feed(projection, jdbc).events(life)
                 .events(Histories.purchase("second", "acme", SMALL, false, "2026-06-01T00:00:00Z")
                         .exhaust("2026-06-05T00:00:00Z").renew(1, "2026-06-06T00:00:00Z").events())
                 .events(Histories.purchase("third", "beta", SMALL, false, "2026-06-01T00:00:00Z")
@@ -120,7 +134,7 @@ class ProjectionsTest {
     @Test
     void instanceViewsFoldEachInstancesEventsIntoItsSnapshot() {
         InstanceViewRepository views = new InstanceViewRepository(jdbc);
-        Feed feed = new Feed(new InstanceViewProjection(views)).events(life);
+        Feed feed = new Feed(new InstanceViewProjection(views), jdbc).events(life);
 
         var snapshot = views.find(FIRST).orElseThrow();
 
@@ -139,9 +153,9 @@ class ProjectionsTest {
     void resetEmptiesEveryTable() {
         LedgerEntryRepository entries = new LedgerEntryRepository(jdbc);
         ProrationRepository prorations = new ProrationRepository(jdbc);
-        Feed ledgerFeed = new Feed(new LedgerEntryProjection(entries)).events(life);
+        Feed ledgerFeed = new Feed(new LedgerEntryProjection(entries), jdbc).events(life);
         ProrationProjection prorationProjection = new ProrationProjection(prorations);
-        Feed prorationFeed = new Feed(prorationProjection).events(life);
+        Feed prorationFeed = new Feed(prorationProjection, jdbc).events(life);
 
         ledgerFeed.reset();
         prorationFeed.reset();

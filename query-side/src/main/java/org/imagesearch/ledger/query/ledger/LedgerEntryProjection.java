@@ -3,12 +3,11 @@ package org.imagesearch.ledger.query.ledger;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.imagesearch.ledger.api.instance.PackageChanged;
 import org.imagesearch.ledger.api.instance.PackagePurchased;
 import org.imagesearch.ledger.api.instance.PackageRenewed;
 import org.imagesearch.ledger.api.query.LedgerEntry;
-import org.imagesearch.ledger.query.progress.Positions;
 import org.springframework.stereotype.Component;
 
 /** Ledger entries: every purchase, trial, upgrade, downgrade and renewal, with its signed amount. */
@@ -25,22 +24,23 @@ public class LedgerEntryProjection {
     }
 
     @EventHandler
-    void on(PackagePurchased event, TrackingToken token) {
-        record(event, token);
+    void on(PackagePurchased event, @MessageIdentifier String eventId) {
+        record(event, eventId);
     }
 
     @EventHandler
-    void on(PackageChanged event, TrackingToken token) {
-        record(event, token);
+    void on(PackageChanged event, @MessageIdentifier String eventId) {
+        record(event, eventId);
     }
 
     @EventHandler
-    void on(PackageRenewed event, TrackingToken token) {
-        record(event, token);
+    void on(PackageRenewed event, @MessageIdentifier String eventId) {
+        record(event, eventId);
     }
 
-    private void record(Object event, TrackingToken token) {
-        LedgerEntry.of(event, Positions.of(token)).ifPresent(entries::add);
+    /** The position is read back from the event store: see {@link LedgerEntryRepository}. */
+    private void record(Object event, String eventId) {
+        LedgerEntry.of(event, LedgerEntry.UNKNOWN_POSITION).ifPresent(entry -> entries.add(eventId, entry));
     }
 
     @ResetHandler

@@ -3,12 +3,12 @@ package org.imagesearch.ledger.query.proration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.imagesearch.ledger.api.instance.PackageChanged;
 import org.imagesearch.ledger.api.query.FindProrations;
 import org.imagesearch.ledger.api.query.Prorations;
-import org.imagesearch.ledger.query.progress.Positions;
+import org.imagesearch.ledger.api.query.LedgerEntry;
 import org.springframework.stereotype.Component;
 
 /** Proration differences: one row per package change, with its inputs and result. */
@@ -24,9 +24,10 @@ public class ProrationProjection {
         this.prorations = prorations;
     }
 
+    /** The position is read back from the event store: see {@link ProrationRepository}. */
     @EventHandler
-    void on(PackageChanged event, TrackingToken token) {
-        prorations.add(Prorations.Row.of(event, Positions.of(token)));
+    void on(PackageChanged event, @MessageIdentifier String eventId) {
+        prorations.add(eventId, Prorations.Row.of(event, LedgerEntry.UNKNOWN_POSITION));
     }
 
     @ResetHandler

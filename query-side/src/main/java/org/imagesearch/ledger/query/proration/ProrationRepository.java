@@ -10,7 +10,10 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.util.List;
 
-/** The {@code proration} table: one row per package change, its inputs kept as JSON beside the result. */
+/**
+ * The {@code proration} table: one row per package change, keyed by its event, its inputs kept as
+ * JSON beside the result. Reads take each row's global position from the event store.
+ */
 @Repository
 public class ProrationRepository {
 
@@ -20,16 +23,17 @@ public class ProrationRepository {
         this.jdbc = jdbc;
     }
 
-    public void add(Prorations.Row row) {
-        jdbc.update("INSERT INTO proration (position, instance_id, customer_id, changed_at, direction, amount, detail)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", row.position(), row.instanceId().value(),
+    public void add(String eventId, Prorations.Row row) {
+        jdbc.update("INSERT INTO proration (event_id, instance_id, customer_id, changed_at, direction, amount, detail)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", eventId, row.instanceId().value(),
                 row.customerId().value(), Timestamp.from(row.changedAt()), row.direction().name(),
                 row.amount().amount(), toJson(row));
     }
 
     public List<Prorations.Row> ofInstance(InstanceId instance) {
-        return jdbc.query("SELECT detail FROM proration WHERE instance_id = ? ORDER BY position",
-                (rs, n) -> fromJson(rs.getString(1)), instance.value());
+        return jdbc.query("SELECT e.global_index, p.detail FROM proration p JOIN domain_event_entry e"
+                        + " ON e.event_identifier = p.event_id WHERE p.instance_id = ? ORDER BY e.global_index",
+                (rs, n) -> fromJson(rs.getString(2)).at(rs.getLong(1)), instance.value());
     }
 
     public void deleteAll() {

@@ -18,6 +18,9 @@ import java.util.Optional;
 public record LedgerEntry(long position, CustomerId customerId, InstanceId instanceId, Kind kind, Money amount,
                           Instant at) {
 
+    /** The position of an entry not yet matched with its event's place in the store. */
+    public static final long UNKNOWN_POSITION = -1;
+
     public enum Kind {
         PURCHASE, TRIAL, UPGRADE, DOWNGRADE, RENEWAL
     }

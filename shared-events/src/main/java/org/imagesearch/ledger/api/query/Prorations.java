@@ -19,6 +19,12 @@ public record Prorations(List<Row> items) {
                       ResourcePackage from, ResourcePackage to, ChangeDirection direction,
                       List<TermProration> terms, String rounding, Money amount) {
 
+        /** This row at the given global position. */
+        public Row at(long globalPosition) {
+            return new Row(globalPosition, instanceId, customerId, changedAt, from, to, direction, terms, rounding,
+                    amount);
+        }
+
         public static Row of(PackageChanged changed, long position) {
             return new Row(position, changed.instanceId(), changed.customerId(), changed.changedAt(), changed.from(),
                     changed.to(), changed.direction(), changed.prorations(), changed.rounding(), changed.amount());

@@ -1,0 +1,73 @@
+package org.imagesearch.ledger.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The packaged ledger jar, run as a process of its own that a test can kill with SIGKILL. */
+public final class LedgerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private LedgerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts {@code java -jar ledger-app.jar} (the path in system property {@code ledger.jar}) and waits for it. */
+    public static LedgerProcess start(TestDatabase.Target database, String name, String... extra) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String jar = System.getProperty("ledger.jar", "target/ledger-app.jar");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar,
+                "--server.port=" + port));
+        command.addAll(database.arguments());
+        command.addAll(List.of(extra));
+        File log = Path.of("target", name + ".log").toFile();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        LedgerProcess ledger = new LedgerProcess(process, port);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    assertThat(process.isAlive()).as("the ledger process is running; see " + log).isTrue();
+                    assertThat(ledger.client().get("/actuator/health").status()).isEqualTo(200);
+                });
+        return ledger;
+    }
+
+    public LedgerClient client() {
+        return new LedgerClient(port);
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** A graceful stop, waiting for the process to end. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
