@@ -115,8 +115,8 @@ class ReplayAndAsOfTest extends LedgerHttpTest {
     private Map<String, List<Map<String, Object>>> readModels() {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         tables.put("instance_view", jdbc.queryForList("SELECT * FROM instance_view ORDER BY instance_id"));
-        tables.put("ledger_entry", jdbc.queryForList("SELECT * FROM ledger_entry ORDER BY position"));
-        tables.put("proration", jdbc.queryForList("SELECT * FROM proration ORDER BY position"));
+        tables.put("ledger_entry", jdbc.queryForList("SELECT * FROM ledger_entry ORDER BY event_id"));
+        tables.put("proration", jdbc.queryForList("SELECT * FROM proration ORDER BY event_id"));
         tables.put("release_deadline", jdbc.queryForList("SELECT * FROM release_deadline ORDER BY instance_id"));
         return tables;
     }

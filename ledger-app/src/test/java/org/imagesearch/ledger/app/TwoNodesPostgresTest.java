@@ -205,8 +205,8 @@ class TwoNodesPostgresTest {
     private static Map<String, List<Map<String, Object>>> readModels() {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         tables.put("instance_view", a.jdbc().queryForList("SELECT * FROM instance_view ORDER BY instance_id"));
-        tables.put("ledger_entry", a.jdbc().queryForList("SELECT * FROM ledger_entry ORDER BY position"));
-        tables.put("proration", a.jdbc().queryForList("SELECT * FROM proration ORDER BY position"));
+        tables.put("ledger_entry", a.jdbc().queryForList("SELECT * FROM ledger_entry ORDER BY event_id"));
+        tables.put("proration", a.jdbc().queryForList("SELECT * FROM proration ORDER BY event_id"));
         tables.put("release_deadline", a.jdbc().queryForList("SELECT * FROM release_deadline ORDER BY instance_id"));
         return tables;
     }
