@@ -9,7 +9,19 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.imagesearch.ledger.command.account.PaymentPolicy;
+import org.imagesearch.ledger.command.account.PaymentReferences;
+import org.imagesearch.ledger.command.account.PaymentTerms;
+import org.imagesearch.ledger.command.account.ReceivableDeadlines;
 import org.imagesearch.ledger.command.catalog.Catalog;
+import org.imagesearch.ledger.command.deadline.DueDeadlines;
+import org.imagesearch.ledger.command.quote.PackageOffers;
+import org.imagesearch.ledger.command.quote.QuoteBook;
+import org.imagesearch.ledger.command.time.CatchUp;
+import org.imagesearch.ledger.command.time.ProcessorCatchUp;
 import org.imagesearch.ledger.command.deadline.DeadlinePoller;
 import org.imagesearch.ledger.command.deadline.DeadlineScheduler;
 import org.imagesearch.ledger.command.deadline.DeadlineStore;
@@ -42,6 +54,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,8 +92,72 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public PurchasePolicy purchasePolicy(Catalog catalog, PurchaseLimits limits, BillingCalendar calendar) {
-        return new PurchasePolicy(catalog, limits, calendar);
+    public PurchasePolicy purchasePolicy(PackageOffers offers, PurchaseLimits limits, BillingCalendar calendar) {
+        return new PurchasePolicy(offers, limits, calendar);
+    }
+
+    // ---- custom quotes
+
+    @Bean
+    public QuoteBook quoteBook(JdbcTemplate jdbc) {
+        return new QuoteBook(jdbc);
+    }
+
+    @Bean
+    public PackageOffers packageOffers(Catalog catalog, QuoteBook quoteBook) {
+        return new PackageOffers(catalog, quoteBook);
+    }
+
+    /** The quote book is written in the transaction that records the offer, like the deadlines. */
+    @Bean
+    public ConfigurerModule quoteBookProcessing() {
+        return subscribingInTheCommandsTransaction(QuoteBook.PROCESSING_GROUP);
+    }
+
+    // ---- payments (the account aggregate is always there; the policy that feeds it only when they are on)
+
+    @Bean
+    public PaymentTerms paymentTerms(@Value("${ledger.payments.term:P7D}") Duration term,
+                                     @Value("${ledger.payments.release-after:P15D}") Duration releaseAfter) {
+        return new PaymentTerms(term, releaseAfter);
+    }
+
+    @Bean
+    public PaymentReferences paymentReferences(JdbcTemplate jdbc) {
+        return new PaymentReferences(jdbc);
+    }
+
+    @Bean
+    public ReceivableDeadlines receivableDeadlines(JdbcTemplate jdbc) {
+        return new ReceivableDeadlines(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.payments.enabled", havingValue = "true")
+    public PaymentPolicy paymentPolicy(CommandGateway commands) {
+        return new PaymentPolicy(commands);
+    }
+
+    /**
+     * One thread follows the event store from where it stood when payments were switched on; a
+     * command that fails is retried (the error propagates and the processor backs off).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "ledger.payments.enabled", havingValue = "true")
+    public ConfigurerModule paymentPolicyProcessing() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessor(PaymentPolicy.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                .registerListenerInvocationErrorHandler(PaymentPolicy.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.payments.enabled", havingValue = "true")
+    public CatchUp paymentPolicyCatchUp(EventProcessingConfiguration processing, RecordedEvents recordedEvents) {
+        return new ProcessorCatchUp(processing, PaymentPolicy.PROCESSING_GROUP, recordedEvents);
     }
 
     /**
@@ -150,13 +227,16 @@ public class CommandSideConfiguration {
         return new DeadlineScheduler(store);
     }
 
-    /** The deadline table is written in the command's own transaction, and a failure there fails the command. */
+    /** The deadline tables are written in the command's own transaction, and a failure there fails the command. */
     @Bean
     public ConfigurerModule deadlineScheduleProcessing() {
+        return subscribingInTheCommandsTransaction(DeadlineScheduler.PROCESSING_GROUP);
+    }
+
+    private static ConfigurerModule subscribingInTheCommandsTransaction(String processingGroup) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerSubscribingEventProcessor(DeadlineScheduler.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(DeadlineScheduler.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance()));
+                .registerSubscribingEventProcessor(processingGroup)
+                .registerListenerInvocationErrorHandler(processingGroup, config -> PropagatingErrorHandler.instance()));
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -170,10 +250,10 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    public DeadlineSweeper deadlineSweeper(DeadlineStore store, CommandGateway commands, Clock clock,
+    public DeadlineSweeper deadlineSweeper(List<DueDeadlines> tables, CommandGateway commands, Clock clock,
                                            ExecutorService deadlineWorkers,
                                            @Value("${ledger.deadlines.batch-size:500}") int batchSize) {
-        return new DeadlineSweeper(store, commands, clock, deadlineWorkers, batchSize);
+        return new DeadlineSweeper(tables, commands, clock, deadlineWorkers, batchSize);
     }
 
     @Bean
@@ -184,10 +264,11 @@ public class CommandSideConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "ledger.test-clock.enabled", havingValue = "true")
-    public ClockControl clockControl(Clock clock, DeadlineSweeper sweeper, RecordedEvents recordedEvents) {
+    public ClockControl clockControl(Clock clock, DeadlineSweeper sweeper, RecordedEvents recordedEvents,
+                                     List<CatchUp> catchUps) {
         if (!(clock instanceof TestClock testClock)) {
             throw new IllegalStateException("ledger.test-clock.enabled=true but the business clock is " + clock);
         }
-        return new ClockControl(testClock, sweeper, recordedEvents);
+        return new ClockControl(testClock, sweeper, recordedEvents, catchUps);
     }
 }

@@ -67,7 +67,7 @@ class ProjectionsTest {
         assertThat(ledger).extracting(LedgerEntry::position).isSorted().doesNotHaveDuplicates();
         assertThat(ledger.get(4).instanceId()).isEqualTo(SECOND);
 
-        CustomerLedger.Totals totals = CustomerLedger.Totals.of(ledger);
+        CustomerLedger.Totals totals = CustomerLedger.Totals.of(ledger, null);
         assertThat(totals.charged()).isEqualTo(Money.usd("15090.00"));
         assertThat(totals.credited()).isEqualTo(Money.usd("11123.33"));
         assertThat(totals.net()).isEqualTo(totals.charged().minus(totals.credited()));

@@ -122,6 +122,16 @@ public final class Catalog {
         return resourcePackage;
     }
 
+    /** The most images any catalog package holds. */
+    public long maxImages() {
+        return packages.keySet().stream().mapToLong(PackageSize::images).max().orElseThrow();
+    }
+
+    /** The highest QPS of any catalog package. */
+    public int maxQps() {
+        return packages.keySet().stream().mapToInt(PackageSize::qps).max().orElseThrow();
+    }
+
     public boolean isTrialPackage(PackageSize size) {
         return trialSize.equals(size);
     }

@@ -1,6 +1,7 @@
 package org.imagesearch.ledger.command.deadline;
 
 import org.imagesearch.ledger.api.instance.InstanceId;
+import org.imagesearch.ledger.api.instance.ProcessDueDeadlines;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * It is derived from the events, written in the transaction that records them, so it always equals
  * what the instance itself would say is next.
  */
-public class DeadlineStore {
+public class DeadlineStore implements DueDeadlines {
 
     private final JdbcTemplate jdbc;
 
@@ -34,14 +35,14 @@ public class DeadlineStore {
         jdbc.update("DELETE FROM instance_deadline WHERE instance_id = ?", instance.value());
     }
 
-    /** Up to {@code limit} instances due by {@code now}, earliest first. */
-    public List<InstanceId> dueBy(Instant now, int limit) {
+    @Override
+    public List<Object> dueBy(Instant now, int limit) {
         return jdbc.query("SELECT instance_id FROM instance_deadline WHERE due_at <= ? ORDER BY due_at, instance_id"
                         + " FETCH FIRST " + limit + " ROWS ONLY",
-                (rs, row) -> new InstanceId(rs.getString(1)), Timestamp.from(now));
+                (rs, row) -> new ProcessDueDeadlines(new InstanceId(rs.getString(1))), Timestamp.from(now));
     }
 
-    /** The earliest deadline at or before {@code horizon}, if any. */
+    @Override
     public Optional<Instant> earliestBy(Instant horizon) {
         Timestamp earliest = jdbc.queryForObject(
                 "SELECT MIN(due_at) FROM instance_deadline WHERE due_at <= ?", Timestamp.class,

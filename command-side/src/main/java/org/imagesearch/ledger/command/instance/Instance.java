@@ -23,9 +23,10 @@ import org.imagesearch.ledger.api.instance.PurchaseReceipt;
 import org.imagesearch.ledger.api.instance.QuotaExhausted;
 import org.imagesearch.ledger.api.instance.QuotePackageChange;
 import org.imagesearch.ledger.api.instance.QuoteRenewal;
+import org.imagesearch.ledger.api.instance.ReleaseForNonPayment;
 import org.imagesearch.ledger.api.instance.RenewPackage;
 import org.imagesearch.ledger.api.instance.RenewalReceipt;
-import org.imagesearch.ledger.command.catalog.Catalog;
+import org.imagesearch.ledger.command.quote.PackageOffers;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -63,36 +64,43 @@ public class Instance {
     }
 
     @CommandHandler
-    public PackageChangeReceipt handle(ChangePackage command, Catalog catalog, InstanceRules rules, Clock clock) {
+    public PackageChangeReceipt handle(ChangePackage command, PackageOffers offers, InstanceRules rules, Clock clock) {
         Instant now = clock.instant();
-        PackageChanged changed = rules.changePackage(recordDueDeadlines(rules, now), command.size(), catalog::resolve,
-                now);
+        PackageChanged changed = rules.changePackage(recordDueDeadlines(rules, now), command.resourcePackage(),
+                offers.forCustomer(state.customerId(), now), now);
         apply(changed);
         return PackageChangeReceipt.of(changed);
     }
 
     @CommandHandler
-    public PackageChangeReceipt handle(QuotePackageChange quote, Catalog catalog, InstanceRules rules, Clock clock) {
+    public PackageChangeReceipt handle(QuotePackageChange quote, PackageOffers offers, InstanceRules rules,
+                                       Clock clock) {
         Instant now = clock.instant();
         return PackageChangeReceipt.of(rules.changePackage(rules.afterDeadlinesDueBy(state, now),
-                quote.change().size(), catalog::resolve, now));
+                quote.change().resourcePackage(), offers.forCustomer(state.customerId(), now), now));
     }
 
     @CommandHandler
-    public RenewalReceipt handle(RenewPackage command, Catalog catalog, InstanceRules rules, Clock clock) {
+    public RenewalReceipt handle(RenewPackage command, PackageOffers offers, InstanceRules rules, Clock clock) {
         Instant now = clock.instant();
-        PackageRenewed renewed = rules.renew(recordDueDeadlines(rules, now), command.months(), command.newSize(),
-                catalog::resolve, now);
+        PackageRenewed renewed = rules.renew(recordDueDeadlines(rules, now), command.months(), command.newPackage(),
+                offers.forCustomer(state.customerId(), now), now);
         apply(renewed);
         return RenewalReceipt.of(renewed);
     }
 
     @CommandHandler
-    public RenewalReceipt handle(QuoteRenewal quote, Catalog catalog, InstanceRules rules, Clock clock) {
+    public RenewalReceipt handle(QuoteRenewal quote, PackageOffers offers, InstanceRules rules, Clock clock) {
         Instant now = clock.instant();
         RenewPackage renewal = quote.renewal();
         return RenewalReceipt.of(rules.renew(rules.afterDeadlinesDueBy(state, now), renewal.months(),
-                renewal.newSize(), catalog::resolve, now));
+                renewal.newPackage(), offers.forCustomer(state.customerId(), now), now));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseForNonPayment command, InstanceRules rules, Clock clock) {
+        Instant now = clock.instant();
+        rules.releaseForNonPayment(recordDueDeadlines(rules, now), now).ifPresent(AggregateLifecycle::apply);
     }
 
     @CommandHandler

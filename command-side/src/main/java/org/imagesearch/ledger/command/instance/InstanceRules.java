@@ -4,7 +4,7 @@ import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.billing.Proration;
 import org.imagesearch.ledger.api.billing.Term;
 import org.imagesearch.ledger.api.billing.TermProration;
-import org.imagesearch.ledger.api.catalog.PackageSize;
+import org.imagesearch.ledger.api.catalog.PackageRef;
 import org.imagesearch.ledger.api.catalog.ResourcePackage;
 import org.imagesearch.ledger.api.error.LedgerRejection;
 import org.imagesearch.ledger.api.error.RejectionCode;
@@ -83,18 +83,18 @@ public final class InstanceRules {
      * Upgrade or downgrade now; the terms keep their dates, the difference of balances is due. A
      * trial may change to the paid package of its own size: that ends the trial at 300.00 × R/T.
      */
-    public PackageChanged changePackage(InstanceSnapshot instance, PackageSize size, Offers offers, Instant now) {
+    public PackageChanged changePackage(InstanceSnapshot instance, PackageRef ref, Offers offers, Instant now) {
         requireNotReleased(instance);
         if (instance.state() != InstanceState.ACTIVE) {
             throw new LedgerRejection(RejectionCode.INSTANCE_NOT_ACTIVE, "Instance " + instance.instanceId()
                     + " is " + instance.state() + "; only an active instance can change its package");
         }
         ResourcePackage from = instance.packageAt(now);
-        if (from.size().equals(size) && !instance.trial()) {
+        if (from.ref().equals(ref) && !instance.trial()) {
             throw new LedgerRejection(RejectionCode.SAME_PACKAGE,
-                    "Instance " + instance.instanceId() + " already has the package " + size);
+                    "Instance " + instance.instanceId() + " already has the package " + ref);
         }
-        ResourcePackage to = offers.resolve(size);
+        ResourcePackage to = offers.resolve(ref);
         List<TermProration> prorations = Proration.packageChange(instance.terms(), now, to);
         Money amount = Proration.amountDue(prorations);
         return new PackageChanged(instance.instanceId(), instance.customerId(), from, to, ChangeDirection.of(amount),
@@ -103,19 +103,20 @@ public final class InstanceRules {
 
     /**
      * Buy {@code months} more: after the last term of an active instance, or from now on a retained
-     * one, which is active again. Without {@code newSize}, the package of the last term (or the one
-     * kept by a retained instance) continues. Either way the price is today's offer for that size.
+     * one, which is active again. Without {@code newPackage}, the package of the last term (or the one
+     * kept by a retained instance) continues. Either way the price is today's offer for it: the
+     * catalog's, or a custom quote's while it is valid.
      */
-    public PackageRenewed renew(InstanceSnapshot instance, int months, Optional<PackageSize> newSize, Offers offers,
-                                Instant now) {
+    public PackageRenewed renew(InstanceSnapshot instance, int months, Optional<PackageRef> newPackage,
+                                Offers offers, Instant now) {
         requireNotReleased(instance);
         if (instance.trial()) {
             throw new LedgerRejection(RejectionCode.TRIAL_NOT_RENEWABLE,
                     "Instance " + instance.instanceId() + " is a trial; upgrade it first to keep it");
         }
         boolean reactivates = instance.state() == InstanceState.RETAINED;
-        ResourcePackage resourcePackage = offers.resolve(newSize.orElseGet(() -> reactivates
-                ? instance.retainedPackage().size() : instance.lastTerm().resourcePackage().size()));
+        ResourcePackage resourcePackage = offers.resolve(newPackage.orElseGet(() -> reactivates
+                ? instance.retainedPackage().ref() : instance.lastTerm().resourcePackage().ref()));
         Instant start = reactivates ? now : instance.periodEnd();
         Money price = resourcePackage.priceFor(months);
         Term term = new Term(start, calendar.plusMonths(start, months), months, resourcePackage, price);
@@ -129,6 +130,15 @@ public final class InstanceRules {
             return Optional.empty();
         }
         return Optional.of(exhaustion(instance, ExhaustionTrigger.REQUESTED, reason, now));
+    }
+
+    /** A charge for the instance stayed unpaid too long: it is released now, unless it already is. */
+    public Optional<InstanceReleased> releaseForNonPayment(InstanceSnapshot instance, Instant now) {
+        if (instance.state() == InstanceState.RELEASED) {
+            return Optional.empty();
+        }
+        return Optional.of(new InstanceReleased(instance.instanceId(), instance.customerId(), now,
+                ReleaseReason.PAYMENT_OVERDUE));
     }
 
     private QuotaExhausted exhaustion(InstanceSnapshot instance, ExhaustionTrigger trigger, String reason,

@@ -2,37 +2,41 @@ package org.imagesearch.ledger.command.instance;
 
 import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.billing.Term;
+import org.imagesearch.ledger.api.catalog.PackageRef;
 import org.imagesearch.ledger.api.catalog.ResourcePackage;
 import org.imagesearch.ledger.api.error.LedgerRejection;
 import org.imagesearch.ledger.api.instance.PackagePurchased;
 import org.imagesearch.ledger.api.instance.PurchasePackage;
 import org.imagesearch.ledger.command.catalog.Catalog;
+import org.imagesearch.ledger.command.quote.PackageOffers;
 
 import java.time.Instant;
 
 /**
- * The rules of a purchase: the package comes from the catalog; a trial is only the trial package,
- * at 0.00, once per customer; and a customer buys at most once per calendar month. Used by the
- * purchase itself and by its quote, so both always agree.
+ * The rules of a purchase: the package comes from the catalog or one of the customer's valid custom
+ * quotes; a trial is only the catalog's trial package, at 0.00, once per customer; and a customer buys
+ * at most once per calendar month. Used by the purchase itself and by its quote, so both always agree.
  */
 public class PurchasePolicy {
 
-    private final Catalog catalog;
+    private final PackageOffers offers;
     private final PurchaseLimits limits;
     private final BillingCalendar calendar;
 
-    public PurchasePolicy(Catalog catalog, PurchaseLimits limits, BillingCalendar calendar) {
-        this.catalog = catalog;
+    public PurchasePolicy(PackageOffers offers, PurchaseLimits limits, BillingCalendar calendar) {
+        this.offers = offers;
         this.limits = limits;
         this.calendar = calendar;
     }
 
     /** The purchase this command would record at {@code now}, after every rule but the set-based ones. */
     public PackagePurchased price(PurchasePackage command, Instant now) {
-        ResourcePackage resourcePackage = catalog.resolve(command.size());
-        if (command.trial() && !catalog.isTrialPackage(command.size())) {
+        Catalog catalog = offers.catalog();
+        PackageRef ref = command.resourcePackage();
+        if (command.trial() && (ref.isQuote() || !catalog.isTrialPackage(ref.size()))) {
             throw LedgerRejection.validation("trial applies only to the " + catalog.trialSize() + " package");
         }
+        ResourcePackage resourcePackage = offers.forCustomer(command.customerId(), now).resolve(ref);
         int months = command.trial() ? catalog.trialMonths() : 1;
         Money price = command.trial() ? Money.ZERO : resourcePackage.priceFor(months);
         Term term = new Term(now, calendar.plusMonths(now, months), months, resourcePackage, price);

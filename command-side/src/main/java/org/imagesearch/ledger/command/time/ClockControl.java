@@ -7,23 +7,29 @@ import org.imagesearch.ledger.command.store.RecordedEvents;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Moves the test clock the way time would pass: it steps through every deadline due on the way, in
  * order, setting the clock to each one before firing it, so events are dated when they would have
- * happened. It returns once everything due by the target has fired.
+ * happened. Before each step it lets the processes that react to events (the payment policy) catch
+ * up, so what they set off is due at its own time too. It returns once everything due by the target
+ * has fired.
  */
 public class ClockControl {
 
     private final TestClock clock;
     private final DeadlineSweeper sweeper;
     private final RecordedEvents recordedEvents;
+    private final List<CatchUp> catchUps;
 
-    public ClockControl(TestClock clock, DeadlineSweeper sweeper, RecordedEvents recordedEvents) {
+    public ClockControl(TestClock clock, DeadlineSweeper sweeper, RecordedEvents recordedEvents,
+                        List<CatchUp> catchUps) {
         this.clock = clock;
         this.sweeper = sweeper;
         this.recordedEvents = recordedEvents;
+        this.catchUps = List.copyOf(catchUps);
     }
 
     /** Where the clock stands after a move, how many instances had deadlines fired, and the event store's head then. */
@@ -45,17 +51,23 @@ public class ClockControl {
         }
         int processed = 0;
         Optional<Instant> next;
-        while ((next = sweeper.earliestDeadlineBy(target)).isPresent()) {
+        while ((next = nextDeadlineBy(target)).isPresent()) {
             Instant step = next.get().isAfter(clock.instant()) ? next.get() : clock.instant();
             clock.set(step);
             processed += sweeper.sweep();
-            Optional<Instant> after = sweeper.earliestDeadlineBy(target);
+            Optional<Instant> after = nextDeadlineBy(target);
             if (after.isPresent() && !after.get().isAfter(step)) {
                 break; // what is still due could not be processed now; the poller retries it
             }
         }
         clock.set(target);
         processed += sweeper.sweep();
+        catchUps.forEach(CatchUp::await);
         return new Moved(clock.instant(), processed, recordedEvents.head());
+    }
+
+    private Optional<Instant> nextDeadlineBy(Instant target) {
+        catchUps.forEach(CatchUp::await);
+        return sweeper.earliestDeadlineBy(target);
     }
 }

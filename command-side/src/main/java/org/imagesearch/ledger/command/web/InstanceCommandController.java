@@ -2,7 +2,7 @@ package org.imagesearch.ledger.command.web;
 
 import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.billing.TermProration;
-import org.imagesearch.ledger.api.catalog.PackageSize;
+import org.imagesearch.ledger.api.catalog.PackageRef;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.ChangeDirection;
 import org.imagesearch.ledger.api.instance.ChangePackage;
@@ -31,9 +31,9 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
-import static org.imagesearch.ledger.command.web.RequestFields.optionalSize;
+import static org.imagesearch.ledger.command.web.RequestFields.optionalPackage;
 import static org.imagesearch.ledger.command.web.RequestFields.required;
-import static org.imagesearch.ledger.command.web.RequestFields.requiredSize;
+import static org.imagesearch.ledger.command.web.RequestFields.requiredPackage;
 
 /** The four commands of an instance's life, over HTTP. */
 @RestController
@@ -46,7 +46,7 @@ public class InstanceCommandController {
         this.dispatcher = dispatcher;
     }
 
-    public record PurchaseRequest(String customerId, Long images, Integer qps, Boolean trial) {
+    public record PurchaseRequest(String customerId, Long images, Integer qps, String quoteId, Boolean trial) {
     }
 
     public record PurchaseResponse(InstanceId instanceId, Money charged, Instant periodStart, Instant periodEnd,
@@ -61,7 +61,7 @@ public class InstanceCommandController {
         PurchaseRequest body = required(request, "body");
         PurchasePackage command = new PurchasePackage(InstanceId.random(),
                 new CustomerId(required(body.customerId(), "customerId")),
-                requiredSize(body.images(), body.qps()), Boolean.TRUE.equals(body.trial()));
+                requiredPackage(body.images(), body.qps(), body.quoteId()), Boolean.TRUE.equals(body.trial()));
         CommandDispatcher.Sent<PurchaseReceipt> sent = dispatcher.send(command, command.instanceId().value(),
                 IdempotencyKey.of(idempotencyKey, caller, http.getMethod(), http.getRequestURI(), body));
         PurchaseReceipt receipt = sent.result();
@@ -70,7 +70,7 @@ public class InstanceCommandController {
                         receipt.periodEnd(), sent.position()));
     }
 
-    public record PackageChangeRequest(Long images, Integer qps) {
+    public record PackageChangeRequest(Long images, Integer qps, String quoteId) {
     }
 
     public record PackageChangeResponse(InstanceId instanceId, ChangeDirection direction, Money amount,
@@ -86,14 +86,14 @@ public class InstanceCommandController {
         PackageChangeRequest body = required(request, "body");
         InstanceId id = new InstanceId(instanceId);
         CommandDispatcher.Sent<PackageChangeReceipt> sent = dispatcher.send(
-                new ChangePackage(id, requiredSize(body.images(), body.qps())), id.value(),
+                new ChangePackage(id, requiredPackage(body.images(), body.qps(), body.quoteId())), id.value(),
                 IdempotencyKey.of(idempotencyKey, caller, http.getMethod(), http.getRequestURI(), body));
         PackageChangeReceipt receipt = sent.result();
         return new PackageChangeResponse(id, receipt.direction(), receipt.amount(), PackageView.of(receipt.from()),
                 PackageView.of(receipt.to()), receipt.effectiveAt(), receipt.prorations(), sent.position());
     }
 
-    public record RenewalRequest(Integer months, Long images, Integer qps) {
+    public record RenewalRequest(Integer months, Long images, Integer qps, String quoteId) {
     }
 
     public record RenewalResponse(InstanceId instanceId, Money charged, Instant termStart, Instant termEnd,
@@ -106,9 +106,9 @@ public class InstanceCommandController {
                                  Principal caller, HttpServletRequest http) {
         RenewalRequest body = required(request, "body");
         InstanceId id = new InstanceId(instanceId);
-        PackageSize size = optionalSize(body.images(), body.qps());
+        PackageRef resourcePackage = optionalPackage(body.images(), body.qps(), body.quoteId());
         CommandDispatcher.Sent<RenewalReceipt> sent = dispatcher.send(
-                new RenewPackage(id, required(body.months(), "months"), size), id.value(),
+                new RenewPackage(id, required(body.months(), "months"), resourcePackage), id.value(),
                 IdempotencyKey.of(idempotencyKey, caller, http.getMethod(), http.getRequestURI(), body));
         RenewalReceipt receipt = sent.result();
         return new RenewalResponse(id, receipt.charged(), receipt.termStart(), receipt.termEnd(), receipt.months(),

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 
-import static org.imagesearch.ledger.command.web.RequestFields.optionalSize;
+import static org.imagesearch.ledger.command.web.RequestFields.optionalPackage;
 import static org.imagesearch.ledger.command.web.RequestFields.required;
-import static org.imagesearch.ledger.command.web.RequestFields.requiredSize;
+import static org.imagesearch.ledger.command.web.RequestFields.requiredPackage;
 
 /**
  * Prices without changing anything. Each quote runs the very decision the command would run, on the
@@ -51,9 +51,10 @@ public class QuoteController {
     public PurchaseQuote purchase(@RequestParam(required = false) String customerId,
                                   @RequestParam(required = false) Long images,
                                   @RequestParam(required = false) Integer qps,
+                                  @RequestParam(required = false) String quoteId,
                                   @RequestParam(required = false) Boolean trial) {
         PurchasePackage command = new PurchasePackage(InstanceId.random(),
-                new CustomerId(required(customerId, "customerId")), requiredSize(images, qps),
+                new CustomerId(required(customerId, "customerId")), requiredPackage(images, qps, quoteId),
                 Boolean.TRUE.equals(trial));
         PackagePurchased purchase = purchasePolicy.quote(command, clock.instant());
         return new PurchaseQuote(purchase.charged(), purchase.term().start(), purchase.term().end());
@@ -65,9 +66,10 @@ public class QuoteController {
     @GetMapping("/package-change")
     public PackageChangeQuote packageChange(@RequestParam(required = false) String instanceId,
                                             @RequestParam(required = false) Long images,
-                                            @RequestParam(required = false) Integer qps) {
+                                            @RequestParam(required = false) Integer qps,
+                                            @RequestParam(required = false) String quoteId) {
         ChangePackage change = new ChangePackage(new InstanceId(required(instanceId, "instanceId")),
-                requiredSize(images, qps));
+                requiredPackage(images, qps, quoteId));
         PackageChangeReceipt quote = dispatcher.ask(new QuotePackageChange(change));
         return new PackageChangeQuote(quote.amount(), quote.direction(), PackageView.of(quote.from()),
                 PackageView.of(quote.to()));
@@ -80,9 +82,10 @@ public class QuoteController {
     public RenewalQuote renewal(@RequestParam(required = false) String instanceId,
                                 @RequestParam(required = false) Integer months,
                                 @RequestParam(required = false) Long images,
-                                @RequestParam(required = false) Integer qps) {
+                                @RequestParam(required = false) Integer qps,
+                                @RequestParam(required = false) String quoteId) {
         RenewPackage renewal = new RenewPackage(new InstanceId(required(instanceId, "instanceId")),
-                required(months, "months"), optionalSize(images, qps));
+                required(months, "months"), optionalPackage(images, qps, quoteId));
         RenewalReceipt quote = dispatcher.ask(new QuoteRenewal(renewal));
         return new RenewalQuote(quote.charged(), quote.termStart(), quote.termEnd(),
                 PackageView.of(quote.resourcePackage()));

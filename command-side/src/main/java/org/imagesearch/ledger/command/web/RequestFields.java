@@ -1,7 +1,9 @@
 package org.imagesearch.ledger.command.web;
 
+import org.imagesearch.ledger.api.catalog.PackageRef;
 import org.imagesearch.ledger.api.catalog.PackageSize;
 import org.imagesearch.ledger.api.error.LedgerRejection;
+import org.imagesearch.ledger.api.quote.QuoteId;
 
 /** Checks of request fields that JSON binding alone cannot make. */
 final class RequestFields {
@@ -20,12 +22,23 @@ final class RequestFields {
         return new PackageSize(required(images, "images"), required(qps, "qps"));
     }
 
-    /** Both images and qps, or neither. */
-    static PackageSize optionalSize(Long images, Integer qps) {
-        if (images == null && qps == null) {
+    /** A catalog size ({@code images} and {@code qps}) or a custom quote ({@code quoteId}), not both. */
+    static PackageRef requiredPackage(Long images, Integer qps, String quoteId) {
+        if (quoteId == null) {
+            return PackageRef.of(requiredSize(images, qps));
+        }
+        if (images != null || qps != null) {
+            throw LedgerRejection.validation("give either images and qps, or a quoteId, not both");
+        }
+        return PackageRef.of(new QuoteId(quoteId));
+    }
+
+    /** Like {@link #requiredPackage}, or nothing at all. */
+    static PackageRef optionalPackage(Long images, Integer qps, String quoteId) {
+        if (images == null && qps == null && quoteId == null) {
             return null;
         }
-        return requiredSize(images, qps);
+        return requiredPackage(images, qps, quoteId);
     }
 
     static String maxLength(String value, String field, int max) {

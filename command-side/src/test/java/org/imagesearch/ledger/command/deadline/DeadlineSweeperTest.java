@@ -55,7 +55,7 @@ class DeadlineSweeperTest {
             handle.accept(instance);
             return null;
         });
-        return new DeadlineSweeper(store, DefaultCommandGateway.builder().commandBus(bus).build(),
+        return new DeadlineSweeper(List.of(store), DefaultCommandGateway.builder().commandBus(bus).build(),
                 new MutableClock(NOW.toString()), workers, 2);
     }
 

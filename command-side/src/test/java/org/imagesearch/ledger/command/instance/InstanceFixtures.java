@@ -16,13 +16,18 @@ import org.imagesearch.ledger.api.instance.PackagePurchased;
 import org.imagesearch.ledger.api.instance.PackageRenewed;
 import org.imagesearch.ledger.api.instance.QuotaExhausted;
 import org.imagesearch.ledger.api.instance.ReleaseReason;
+import org.imagesearch.ledger.api.quote.QuoteId;
 import org.imagesearch.ledger.command.catalog.Catalog;
+import org.imagesearch.ledger.command.quote.PackageOffers;
+import org.imagesearch.ledger.command.quote.QuoteLookup;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Histories of instances to start aggregate tests from, built from the real catalog. */
 final class InstanceFixtures {
@@ -36,6 +41,21 @@ final class InstanceFixtures {
     static final ResourcePackage P_2_5M_5 = pkg(2_500_000, 5);
     static final ResourcePackage P_10M_10 = pkg(10_000_000, 10);
     static final ResourcePackage P_50M_10 = pkg(50_000_000, 10);
+
+    /** A custom quote for {@link #CUSTOMER}: 80M images at 20 QPS, 30,000.00 a month, valid until July 15. */
+    static final QuoteId QUOTE = new QuoteId("quote-acme-80m");
+    static final ResourcePackage P_QUOTED_80M_20 = new ResourcePackage(80_000_000, 20, 20, Money.usd("30000.00"),
+            ResourcePackage.QUOTE_OFFER + QUOTE.value());
+    static final String QUOTE_VALID_UNTIL = "2026-07-15T00:00:00Z";
+    /** A custom quote offered to another customer. */
+    static final QuoteId OTHERS_QUOTE = new QuoteId("quote-globex-60m");
+    static final QuoteLookup QUOTES = id -> Optional.ofNullable(Map.of(
+            QUOTE, new QuoteLookup.Entry(QUOTE, CUSTOMER, P_QUOTED_80M_20, Instant.parse(QUOTE_VALID_UNTIL)),
+            OTHERS_QUOTE, new QuoteLookup.Entry(OTHERS_QUOTE, new CustomerId("globex"),
+                    new ResourcePackage(60_000_000, 10, 20, Money.usd("25000.00"),
+                            ResourcePackage.QUOTE_OFFER + OTHERS_QUOTE.value()),
+                    Instant.parse(QUOTE_VALID_UNTIL))).get(id));
+    static final PackageOffers OFFERS = new PackageOffers(CATALOG, QUOTES);
 
     private InstanceFixtures() {
     }

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.billing.Term;
+import org.imagesearch.ledger.api.catalog.PackageRef;
 import org.imagesearch.ledger.api.catalog.PackageSize;
 import org.imagesearch.ledger.api.catalog.ResourcePackage;
 import org.imagesearch.ledger.api.error.LedgerRejection;
@@ -45,7 +46,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.allOf;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.CALENDAR;
-import static org.imagesearch.ledger.command.instance.InstanceFixtures.CATALOG;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.OFFERS;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.CUSTOMER;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.INSTANCE;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.P_10M_10;
@@ -79,13 +80,13 @@ class InstanceTest {
         limits = new InMemoryPurchaseLimits();
         fixture = new AggregateTestFixture<>(Instance.class);
         fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(CATALOG);
+        fixture.registerInjectableResource(OFFERS);
         fixture.registerInjectableResource(new InstanceRules(CALENDAR));
-        fixture.registerInjectableResource(new PurchasePolicy(CATALOG, limits, CALENDAR));
+        fixture.registerInjectableResource(new PurchasePolicy(OFFERS, limits, CALENDAR));
     }
 
     private static PurchasePackage purchase(long images, int qps, boolean trial) {
-        return new PurchasePackage(INSTANCE, CUSTOMER, new PackageSize(images, qps), trial);
+        return new PurchasePackage(INSTANCE, CUSTOMER, PackageRef.of(new PackageSize(images, qps)), trial);
     }
 
     @Nested
@@ -178,7 +179,7 @@ class InstanceTest {
         void upgradeOnDayTenChargesTheRemainingDifference() {
             clock.set(JUNE_10);
             fixture.given(purchased(P_2_5M_5, JUNE_1))
-                    .when(new ChangePackage(INSTANCE, P_10M_10.size()))
+                    .when(new ChangePackage(INSTANCE, P_10M_10.ref()))
                     .expectResultMessagePayloadMatching(matches(
                             result -> ((PackageChangeReceipt) result).amount().equals(Money.usd("3290.00"))
                                     && ((PackageChangeReceipt) result).direction() == ChangeDirection.UPGRADE));
@@ -188,7 +189,7 @@ class InstanceTest {
         void trialUpgradedOnDayTenPays560() {
             clock.set(JUNE_10);
             fixture.given(trialPurchased(JUNE_1))
-                    .when(new ChangePackage(INSTANCE, P_2_5M_5.size()))
+                    .when(new ChangePackage(INSTANCE, P_2_5M_5.ref()))
                     .expectResultMessagePayloadMatching(matches(
                             result -> ((PackageChangeReceipt) result).amount().equals(Money.usd("560.00"))));
         }
@@ -199,7 +200,7 @@ class InstanceTest {
             List<Object> history = List.of(purchased(P_2_5M_5, JUNE_1));
             PackageChanged expected = changed(history, P_10M_10, JUNE_10);
             fixture.given(history)
-                    .when(new ChangePackage(INSTANCE, P_10M_10.size()))
+                    .when(new ChangePackage(INSTANCE, P_10M_10.ref()))
                     .expectEvents(expected);
             assertThat(expected.prorations()).singleElement().satisfies(row -> {
                 assertThat(row.termStart()).isEqualTo(at(JUNE_1));
@@ -214,7 +215,7 @@ class InstanceTest {
         void downgradeCreditsTheDifference() {
             clock.set(JUNE_10);
             fixture.given(purchased(P_10M_10, JUNE_1))
-                    .when(new ChangePackage(INSTANCE, P_2_5M_5.size()))
+                    .when(new ChangePackage(INSTANCE, P_2_5M_5.ref()))
                     .expectResultMessagePayloadMatching(matches(
                             result -> ((PackageChangeReceipt) result).amount().equals(Money.usd("-3290.00"))
                                     && ((PackageChangeReceipt) result).direction() == ChangeDirection.DOWNGRADE));
@@ -227,7 +228,7 @@ class InstanceTest {
             history.add(purchased(P_2_5M_5, JUNE_1));
             history.add(renewed(history, 3, P_2_5M_5, "2026-06-05T00:00:00Z"));
             fixture.given(history)
-                    .when(new ChangePackage(INSTANCE, P_10M_10.size()))
+                    .when(new ChangePackage(INSTANCE, P_10M_10.ref()))
                     .expectResultMessagePayloadMatching(matches(
                             result -> ((PackageChangeReceipt) result).amount()
                                     .equals(Money.usd("3290.00").plus(Money.usd("14100.00")))
@@ -240,21 +241,21 @@ class InstanceTest {
             List<Object> history = new ArrayList<>();
             history.add(purchased(P_2_5M_5, JUNE_1));
             history.add(exhausted(history, "2026-06-05T00:00:00Z"));
-            assertRejected(RejectionCode.INSTANCE_NOT_ACTIVE, history, new ChangePackage(INSTANCE, P_10M_10.size()));
+            assertRejected(RejectionCode.INSTANCE_NOT_ACTIVE, history, new ChangePackage(INSTANCE, P_10M_10.ref()));
         }
 
         @Test
         void upgradeToTheSamePackageIsRefused() {
             clock.set(JUNE_10);
             assertRejected(RejectionCode.SAME_PACKAGE, List.of(purchased(P_2_5M_5, JUNE_1)),
-                    new ChangePackage(INSTANCE, P_2_5M_5.size()));
+                    new ChangePackage(INSTANCE, P_2_5M_5.ref()));
         }
 
         @Test
         void aTrialMayBecomeThePaidPackageOfItsOwnSize() {
             clock.set(JUNE_10);
             fixture.given(trialPurchased(JUNE_1))
-                    .when(new ChangePackage(INSTANCE, TRIAL_PACKAGE.size()))
+                    .when(new ChangePackage(INSTANCE, TRIAL_PACKAGE.ref()))
                     .expectResultMessagePayloadMatching(matches(
                             result -> ((PackageChangeReceipt) result).amount().equals(Money.usd("210.00"))))
                     .expectState(instance -> assertThat(stateOf(instance).trial()).isFalse());
@@ -263,7 +264,7 @@ class InstanceTest {
         @Test
         void upgradeToAnUnknownPackageIsRefused() {
             assertRejected(RejectionCode.UNKNOWN_PACKAGE, List.of(purchased(P_2_5M_5, JUNE_1)),
-                    new ChangePackage(INSTANCE, new PackageSize(7, 7)));
+                    new ChangePackage(INSTANCE, PackageRef.of(new PackageSize(7, 7))));
         }
 
         @Test
@@ -283,7 +284,7 @@ class InstanceTest {
             // 5M/10 and 10M/5 are both 2,900.00 a month: the difference is 0.00.
             clock.set(JUNE_10);
             fixture.given(purchased(pkg(5_000_000, 10), JUNE_1))
-                    .when(new ChangePackage(INSTANCE, new PackageSize(10_000_000, 5)))
+                    .when(new ChangePackage(INSTANCE, PackageRef.of(new PackageSize(10_000_000, 5))))
                     .expectResultMessagePayloadMatching(matches(
                             result -> ((PackageChangeReceipt) result).amount().isZero()
                                     && ((PackageChangeReceipt) result).direction() == ChangeDirection.UPGRADE));
@@ -292,7 +293,7 @@ class InstanceTest {
         @Test
         void theQuoteOfAPackageChangeRecordsNothingAndEqualsTheCharge() {
             clock.set(JUNE_10);
-            ChangePackage change = new ChangePackage(INSTANCE, P_10M_10.size());
+            ChangePackage change = new ChangePackage(INSTANCE, P_10M_10.ref());
             fixture.given(purchased(P_2_5M_5, JUNE_1))
                     .when(new QuotePackageChange(change))
                     .expectNoEvents()
@@ -334,7 +335,7 @@ class InstanceTest {
             List<Object> history = List.of(purchased(P_2_5M_5, JUNE_1));
             Term next = term(JULY_1, 1, P_10M_10, Money.usd("5500.00"));
             fixture.given(history)
-                    .when(new RenewPackage(INSTANCE, 1, P_10M_10.size()))
+                    .when(new RenewPackage(INSTANCE, 1, P_10M_10.ref()))
                     .expectEvents(new PackageRenewed(INSTANCE, CUSTOMER, next, Money.usd("5500.00"), at(JUNE_10),
                             false));
         }
@@ -398,7 +399,7 @@ class InstanceTest {
             assertRejected(RejectionCode.TRIAL_NOT_RENEWABLE, List.of(trialPurchased(JUNE_1)),
                     new RenewPackage(INSTANCE, 1, null));
             assertRejected(RejectionCode.TRIAL_NOT_RENEWABLE, List.of(trialPurchased(JUNE_1)),
-                    new RenewPackage(INSTANCE, 1, P_2_5M_5.size()));
+                    new RenewPackage(INSTANCE, 1, P_2_5M_5.ref()));
         }
 
         @Test
@@ -419,7 +420,7 @@ class InstanceTest {
         @Test
         void theQuoteOfARenewalRecordsNothingAndEqualsTheCharge() {
             clock.set(JUNE_10);
-            RenewPackage renewal = new RenewPackage(INSTANCE, 12, P_10M_10.size());
+            RenewPackage renewal = new RenewPackage(INSTANCE, 12, P_10M_10.ref());
             fixture.given(purchased(P_2_5M_5, JUNE_1))
                     .when(new QuoteRenewal(renewal))
                     .expectNoEvents()
@@ -556,7 +557,7 @@ class InstanceTest {
         void aRefusedCommandLeavesEvenItsDueDeadlinesUnrecorded() {
             clock.set("2026-07-05T00:00:00Z");
             assertRejected(RejectionCode.INSTANCE_NOT_ACTIVE, List.of(purchased(P_2_5M_5, JUNE_1)),
-                    new ChangePackage(INSTANCE, P_10M_10.size()));
+                    new ChangePackage(INSTANCE, P_10M_10.ref()));
         }
     }
 
@@ -566,20 +567,20 @@ class InstanceTest {
         @Test
         void releaseIsFinalSoEveryCommandIsRefusedWithInstanceReleased() {
             List<Object> history = releasedHistory();
-            assertRejected(RejectionCode.INSTANCE_RELEASED, history, new ChangePackage(INSTANCE, P_10M_10.size()));
+            assertRejected(RejectionCode.INSTANCE_RELEASED, history, new ChangePackage(INSTANCE, P_10M_10.ref()));
             assertRejected(RejectionCode.INSTANCE_RELEASED, history, new RenewPackage(INSTANCE, 1, null));
             assertRejected(RejectionCode.INSTANCE_RELEASED, history, new ExhaustQuota(INSTANCE, null));
             assertRejected(RejectionCode.INSTANCE_RELEASED, history,
                     new QuoteRenewal(new RenewPackage(INSTANCE, 1, null)));
             assertRejected(RejectionCode.INSTANCE_RELEASED, history,
-                    new QuotePackageChange(new ChangePackage(INSTANCE, P_10M_10.size())));
+                    new QuotePackageChange(new ChangePackage(INSTANCE, P_10M_10.ref())));
         }
 
         @Test
         void aReleasedInstanceSaysSoBeforeNoticingAnUnknownPackage() {
             List<Object> history = releasedHistory();
-            assertRejected(RejectionCode.INSTANCE_RELEASED, history, new ChangePackage(INSTANCE, new PackageSize(7, 7)));
-            assertRejected(RejectionCode.INSTANCE_RELEASED, history, new RenewPackage(INSTANCE, 1, new PackageSize(7, 7)));
+            assertRejected(RejectionCode.INSTANCE_RELEASED, history, new ChangePackage(INSTANCE, PackageRef.of(new PackageSize(7, 7))));
+            assertRejected(RejectionCode.INSTANCE_RELEASED, history, new RenewPackage(INSTANCE, 1, PackageRef.of(new PackageSize(7, 7))));
         }
     }
 

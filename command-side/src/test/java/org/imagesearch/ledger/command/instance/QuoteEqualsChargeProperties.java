@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.matches;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.CALENDAR;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.CUSTOMER;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.OFFERS;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.P_QUOTED_80M_20;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.CATALOG;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.INSTANCE;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.purchased;
@@ -45,7 +48,7 @@ class QuoteEqualsChargeProperties {
 
     @Property(tries = 150)
     void aQuoteAlwaysEqualsTheChargeThatFollowsIt(@ForAll("steps") @Size(max = 6) List<Step> steps,
-                                                  @ForAll @IntRange(min = 0, max = 14) int target,
+                                                  @ForAll @IntRange(min = 0, max = 15) int target,
                                                   @ForAll @IntRange(min = 1, max = 36) int months,
                                                   @ForAll @IntRange(min = 0, max = 3000) int hoursLater) {
         List<Object> history = new ArrayList<>();
@@ -58,9 +61,9 @@ class QuoteEqualsChargeProperties {
             try {
                 Object event = switch (step.kind()) {
                     case 0 -> RULES.changePackage(RULES.afterDeadlinesDueBy(state, now),
-                            pkg(step.packageIndex()).size(), CATALOG::resolve, now);
+                            pkg(step.packageIndex()).ref(), OFFERS.forCustomer(CUSTOMER, now), now);
                     case 1 -> RULES.renew(RULES.afterDeadlinesDueBy(state, now), step.months(),
-                            Optional.of(pkg(step.packageIndex()).size()), CATALOG::resolve, now);
+                            Optional.of(pkg(step.packageIndex()).ref()), OFFERS.forCustomer(CUSTOMER, now), now);
                     default -> RULES.exhaustQuota(RULES.afterDeadlinesDueBy(state, now), "test", now).orElse(null);
                 };
                 history.addAll(due);
@@ -72,9 +75,9 @@ class QuoteEqualsChargeProperties {
             }
         }
         Instant quoteTime = now.plusSeconds(hoursLater * 3600L);
-        ChangePackage change = new ChangePackage(INSTANCE, pkg(target).size());
+        ChangePackage change = new ChangePackage(INSTANCE, pkg(target).ref());
         assertSameAnswer(history, quoteTime, new QuotePackageChange(change), change);
-        RenewPackage renewal = new RenewPackage(INSTANCE, months, target % 3 == 0 ? null : pkg(target).size());
+        RenewPackage renewal = new RenewPackage(INSTANCE, months, target % 3 == 0 ? null : pkg(target).ref());
         assertSameAnswer(history, quoteTime, new QuoteRenewal(renewal), renewal);
     }
 
@@ -88,9 +91,9 @@ class QuoteEqualsChargeProperties {
     private static Object answer(List<Object> history, Instant now, Object command) {
         AggregateTestFixture<Instance> fixture = new AggregateTestFixture<>(Instance.class);
         fixture.registerInjectableResource(new MutableClock(now.toString()));
-        fixture.registerInjectableResource(CATALOG);
+        fixture.registerInjectableResource(OFFERS);
         fixture.registerInjectableResource(RULES);
-        fixture.registerInjectableResource(new PurchasePolicy(CATALOG, new InMemoryPurchaseLimits(), CALENDAR));
+        fixture.registerInjectableResource(new PurchasePolicy(OFFERS, new InMemoryPurchaseLimits(), CALENDAR));
         AtomicReference<Object> result = new AtomicReference<>();
         var outcome = fixture.given(history).when(command);
         try {
@@ -107,14 +110,17 @@ class QuoteEqualsChargeProperties {
         return result.get();
     }
 
+    /** Every catalog package, and the customer's custom quote (valid until mid-July) as the last one. */
     private static ResourcePackage pkg(int index) {
-        return CATALOG.packages().get(index % CATALOG.packages().size());
+        List<ResourcePackage> catalog = CATALOG.packages();
+        int choice = index % (catalog.size() + 1);
+        return choice == catalog.size() ? P_QUOTED_80M_20 : catalog.get(choice);
     }
 
     @Provide
     Arbitrary<List<Step>> steps() {
         return Arbitraries.integers().between(0, 2)
-                .flatMap(kind -> Arbitraries.integers().between(0, 14)
+                .flatMap(kind -> Arbitraries.integers().between(0, 15)
                         .flatMap(p -> Arbitraries.integers().between(1, 12)
                                 .flatMap(m -> Arbitraries.integers().between(0, 2000)
                                         .map(h -> new Step(kind, p, m, h)))))

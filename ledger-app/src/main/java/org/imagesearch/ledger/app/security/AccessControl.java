@@ -73,7 +73,7 @@ public class AccessControl {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(OPERATOR)
-                        .requestMatchers("/api/v1/custom-quotes", "/api/v1/custom-quotes/**").hasRole(OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/custom-quotes").hasRole(OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/**").hasAnyRole(SERVICE, OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/quotes/**").hasAnyRole(SERVICE, OPERATOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(SERVICE, AUDITOR, OPERATOR)

@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.imagesearch.ledger.api.instance.InstanceEvent;
+import org.imagesearch.ledger.api.LedgerEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -45,7 +45,7 @@ public class EventHistory {
 
         /** When the fact took effect, by the business clock. */
         public Instant occurredAt() {
-            return message.getPayload() instanceof InstanceEvent event ? event.occurredAt() : message.getTimestamp();
+            return message.getPayload() instanceof LedgerEvent event ? event.occurredAt() : message.getTimestamp();
         }
     }
 

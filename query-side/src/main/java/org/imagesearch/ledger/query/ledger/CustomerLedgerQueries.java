@@ -1,11 +1,14 @@
 package org.imagesearch.ledger.query.ledger;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.imagesearch.ledger.api.account.AccountId;
+import org.imagesearch.ledger.api.account.AccountSnapshot;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.InstanceSnapshot;
 import org.imagesearch.ledger.api.query.CustomerLedger;
 import org.imagesearch.ledger.api.query.FindCustomerLedger;
 import org.imagesearch.ledger.api.query.LedgerEntry;
+import org.imagesearch.ledger.query.account.AccountViewProjection;
 import org.imagesearch.ledger.query.history.EventHistory;
 import org.imagesearch.ledger.query.instance.InstanceViewRepository;
 import org.springframework.stereotype.Component;
@@ -27,13 +30,15 @@ public class CustomerLedgerQueries {
 
     private final LedgerEntryRepository entries;
     private final InstanceViewRepository views;
+    private final AccountViewProjection accounts;
     private final EventHistory history;
     private final Clock clock;
 
-    public CustomerLedgerQueries(LedgerEntryRepository entries, InstanceViewRepository views, EventHistory history,
-                                 Clock clock) {
+    public CustomerLedgerQueries(LedgerEntryRepository entries, InstanceViewRepository views,
+                                 AccountViewProjection accounts, EventHistory history, Clock clock) {
         this.entries = entries;
         this.views = views;
+        this.accounts = accounts;
         this.history = history;
         this.clock = clock;
     }
@@ -50,7 +55,8 @@ public class CustomerLedgerQueries {
         }
         Instant now = clock.instant();
         List<LedgerEntry> ledger = entries.ofCustomer(customer);
-        return Optional.of(new CustomerLedger(customer, ledger, CustomerLedger.Totals.of(ledger),
+        CustomerLedger.Totals totals = CustomerLedger.Totals.of(ledger, accounts.find(customer).orElse(null));
+        return Optional.of(new CustomerLedger(customer, ledger, totals,
                 instances.stream().map(snapshot -> balance(snapshot, now)).toList(), now));
     }
 
@@ -72,7 +78,15 @@ public class CustomerLedgerQueries {
                 .sorted(InstanceViewRepository.ORDER)
                 .map(snapshot -> balance(snapshot, asOf))
                 .toList();
-        return Optional.of(new CustomerLedger(customer, ledger, CustomerLedger.Totals.of(ledger), balances, asOf));
+        return Optional.of(new CustomerLedger(customer, ledger, CustomerLedger.Totals.of(ledger, accountAsOf(customer,
+                asOf)), balances, asOf));
+    }
+
+    /** The account folded from its events that occurred by {@code asOf}; null if it had none by then. */
+    private AccountSnapshot accountAsOf(CustomerId customer, Instant asOf) {
+        List<Object> events = history.of(AccountId.of(customer).toString(), asOf).stream()
+                .map(EventHistory.Recorded::payload).toList();
+        return events.isEmpty() ? null : AccountSnapshot.replay(customer, events);
     }
 
     private static CustomerLedger.InstanceBalance balance(InstanceSnapshot snapshot, Instant at) {

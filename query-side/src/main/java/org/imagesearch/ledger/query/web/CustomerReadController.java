@@ -6,6 +6,7 @@ import org.imagesearch.ledger.api.query.AuditTrail;
 import org.imagesearch.ledger.api.query.CustomerLedger;
 import org.imagesearch.ledger.api.query.FindAuditTrail;
 import org.imagesearch.ledger.api.query.FindCustomerLedger;
+import org.imagesearch.ledger.query.account.AccountViewProjection;
 import org.imagesearch.ledger.query.instance.InstanceViewProjection;
 import org.imagesearch.ledger.query.ledger.LedgerEntryProjection;
 import org.springframework.http.MediaType;
@@ -36,7 +37,8 @@ public class CustomerReadController {
         CustomerId id = new CustomerId(customerId);
         Instant at = reads.asOf(asOf);
         reads.consistentWith(at == null
-                ? List.of(LedgerEntryProjection.PROCESSING_GROUP, InstanceViewProjection.PROCESSING_GROUP)
+                ? List.of(LedgerEntryProjection.PROCESSING_GROUP, InstanceViewProjection.PROCESSING_GROUP,
+                        AccountViewProjection.PROCESSING_GROUP)
                 : List.of(InstanceViewProjection.PROCESSING_GROUP), minPosition);
         return reads.optional(new FindCustomerLedger(id, at), CustomerLedger.class)
                 .orElseThrow(() -> LedgerRejection.notFound("No purchases by customer " + id

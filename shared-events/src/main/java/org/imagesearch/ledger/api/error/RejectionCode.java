@@ -25,6 +25,16 @@ public enum RejectionCode {
     SAME_PACKAGE(Kind.CONFLICT),
     /** The test clock may not move before the latest recorded event. */
     CLOCK_BACKWARDS(Kind.CONFLICT),
+    /** The custom quote's validity ended. */
+    QUOTE_EXPIRED(Kind.CONFLICT),
+    /** The custom quote was offered to another customer. */
+    QUOTE_NOT_FOR_CUSTOMER(Kind.CONFLICT),
+    /** A custom quote must go beyond the catalog; within it, the catalog's prices apply. */
+    QUOTE_WITHIN_CATALOG(Kind.BAD_INPUT),
+    /** A payment reference came again with another payment. */
+    PAYMENT_REFERENCE_REUSED(Kind.CONFLICT),
+    /** Payments are switched off ({@code ledger.payments.enabled=false}): charges count as paid at checkout. */
+    PAYMENTS_DISABLED(Kind.CONFLICT),
     /** Concurrent changes to one instance kept colliding after the bounded retries. */
     CONCURRENT_MODIFICATION(Kind.CONFLICT),
     /** An Idempotency-Key came again with another request than the first time. */

@@ -1,15 +1,15 @@
 package org.imagesearch.ledger.api.instance;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.imagesearch.ledger.api.catalog.PackageSize;
+import org.imagesearch.ledger.api.catalog.PackageRef;
 
 import java.util.Objects;
 
 /** Change the package of an active instance now, up or down, paying or crediting the prorated difference. */
-public record ChangePackage(@TargetAggregateIdentifier InstanceId instanceId, PackageSize size) {
+public record ChangePackage(@TargetAggregateIdentifier InstanceId instanceId, PackageRef resourcePackage) {
 
     public ChangePackage {
         Objects.requireNonNull(instanceId, "instanceId");
-        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(resourcePackage, "resourcePackage");
     }
 }

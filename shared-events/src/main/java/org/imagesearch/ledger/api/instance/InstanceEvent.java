@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.api.instance;
 
+import org.imagesearch.ledger.api.LedgerEvent;
 import org.imagesearch.ledger.api.customer.CustomerId;
 
 import java.time.Instant;
@@ -10,11 +11,13 @@ import java.time.Instant;
  * the deadline even when the ledger records them later. An instance's events never go back in
  * {@code occurredAt}, so "as of" an instant means the events that occurred by then.
  */
-public interface InstanceEvent {
+public interface InstanceEvent extends LedgerEvent {
 
     InstanceId instanceId();
 
+    @Override
     CustomerId customerId();
 
+    @Override
     Instant occurredAt();
 }

@@ -1,17 +1,18 @@
 package org.imagesearch.ledger.api.instance;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.imagesearch.ledger.api.catalog.PackageSize;
+import org.imagesearch.ledger.api.catalog.PackageRef;
 import org.imagesearch.ledger.api.error.LedgerRejection;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Buy {@code months} (1–36) more months, optionally of another package. {@code size} is null to
- * keep the package of the last term.
+ * Buy {@code months} (1–36) more months, optionally of another package. {@code resourcePackage} is
+ * null to keep the package of the last term.
  */
-public record RenewPackage(@TargetAggregateIdentifier InstanceId instanceId, int months, PackageSize size) {
+public record RenewPackage(@TargetAggregateIdentifier InstanceId instanceId, int months,
+                           PackageRef resourcePackage) {
 
     public static final int MAX_MONTHS = 36;
 
@@ -26,7 +27,7 @@ public record RenewPackage(@TargetAggregateIdentifier InstanceId instanceId, int
         }
     }
 
-    public Optional<PackageSize> newSize() {
-        return Optional.ofNullable(size);
+    public Optional<PackageRef> newPackage() {
+        return Optional.ofNullable(resourcePackage);
     }
 }

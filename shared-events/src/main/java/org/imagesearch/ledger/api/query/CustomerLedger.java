@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.api.query;
 
+import org.imagesearch.ledger.api.account.AccountSnapshot;
 import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.InstanceId;
@@ -15,10 +16,16 @@ import java.util.List;
 public record CustomerLedger(CustomerId customerId, List<LedgerEntry> entries, Totals totals,
                              List<InstanceBalance> instances, Instant at) {
 
-    /** {@code charged}: the sum of the positive entries; {@code credited}: of the negative ones, as a positive amount. */
-    public record Totals(Money charged, Money credited, Money net) {
+    /**
+     * {@code charged}: the sum of the positive entries; {@code credited}: of the negative ones, as a
+     * positive amount; {@code net}: the difference. {@code paid}, {@code outstanding} and
+     * {@code creditBalance} come from the account when payments are on; without an account, charges
+     * count as paid at checkout and credits are held as credit.
+     */
+    public record Totals(Money charged, Money credited, Money net, Money paid, Money outstanding,
+                         Money creditBalance) {
 
-        public static Totals of(List<LedgerEntry> entries) {
+        public static Totals of(List<LedgerEntry> entries, AccountSnapshot account) {
             Money charged = Money.ZERO;
             Money credited = Money.ZERO;
             for (LedgerEntry entry : entries) {
@@ -28,7 +35,11 @@ public record CustomerLedger(CustomerId customerId, List<LedgerEntry> entries, T
                     charged = charged.plus(entry.amount());
                 }
             }
-            return new Totals(charged, credited, charged.minus(credited));
+            if (account == null) {
+                return new Totals(charged, credited, charged.minus(credited), charged, Money.ZERO, credited);
+            }
+            return new Totals(charged, credited, charged.minus(credited), account.paid(), account.outstanding(),
+                    account.credit());
         }
     }
 
