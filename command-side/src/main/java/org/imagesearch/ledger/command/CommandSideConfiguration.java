@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.imagesearch.ledger.command.account.JdbcPaymentReferences;
 import org.imagesearch.ledger.command.account.PaymentPolicy;
 import org.imagesearch.ledger.command.account.PaymentReferences;
 import org.imagesearch.ledger.command.account.PaymentTerms;
@@ -124,7 +125,7 @@ public class CommandSideConfiguration {
 
     @Bean
     public PaymentReferences paymentReferences(JdbcTemplate jdbc) {
-        return new PaymentReferences(jdbc);
+        return new JdbcPaymentReferences(jdbc);
     }
 
     @Bean

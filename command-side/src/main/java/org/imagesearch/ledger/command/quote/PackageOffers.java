@@ -27,7 +27,8 @@ public class PackageOffers {
                 return catalog.resolve(ref.size());
             }
             QuoteLookup.Entry quote = quotes.find(ref.quoteId()).orElseThrow(() ->
-                    LedgerRejection.notFound("No custom quote " + ref.quoteId()));
+                    new LedgerRejection(RejectionCode.UNKNOWN_QUOTE,
+                    "No custom quote " + ref.quoteId()));
             if (!quote.customerId().equals(customer)) {
                 throw new LedgerRejection(RejectionCode.QUOTE_NOT_FOR_CUSTOMER,
                         "Custom quote " + ref.quoteId() + " was offered to another customer");

@@ -45,6 +45,12 @@ import static org.axonframework.test.matchers.Matchers.matches;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.allOf;
+import org.imagesearch.ledger.api.instance.ReleaseForNonPayment;
+import org.imagesearch.ledger.api.quote.QuoteId;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.OTHERS_QUOTE;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.P_QUOTED_80M_20;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.QUOTE;
+import static org.imagesearch.ledger.command.instance.InstanceFixtures.QUOTE_VALID_UNTIL;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.CALENDAR;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.OFFERS;
 import static org.imagesearch.ledger.command.instance.InstanceFixtures.CUSTOMER;
@@ -581,6 +587,115 @@ class InstanceTest {
             List<Object> history = releasedHistory();
             assertRejected(RejectionCode.INSTANCE_RELEASED, history, new ChangePackage(INSTANCE, PackageRef.of(new PackageSize(7, 7))));
             assertRejected(RejectionCode.INSTANCE_RELEASED, history, new RenewPackage(INSTANCE, 1, PackageRef.of(new PackageSize(7, 7))));
+        }
+    }
+
+    @Nested
+    class CustomQuotes {
+
+        private PurchasePackage purchaseOf(QuoteId quote) {
+            return new PurchasePackage(INSTANCE, CUSTOMER, PackageRef.of(quote), false);
+        }
+
+        @Test
+        void aValidCustomQuoteIsBoughtAtItsMonthlyPrice() {
+            Term term = term(JUNE_1, 1, P_QUOTED_80M_20, Money.usd("30000.00"));
+            fixture.givenNoPriorActivity()
+                    .when(purchaseOf(QUOTE))
+                    .expectEvents(new PackagePurchased(INSTANCE, CUSTOMER, P_QUOTED_80M_20, false, term,
+                            Money.usd("30000.00"), at(JUNE_1)));
+        }
+
+        @Test
+        void anUpgradeToACustomQuoteIsProratedLikeACatalogPackage() {
+            clock.set(JUNE_10);
+            List<Object> history = List.of(purchased(P_50M_10, JUNE_1));
+            PackageChanged expected = changed(history, P_QUOTED_80M_20, JUNE_10);
+            // 21 of 30 days left: (30,000.00 − 22,100.00) × 21/30 = 5,530.00
+            assertThat(expected.amount()).isEqualTo(Money.usd("5530.00"));
+            fixture.given(history)
+                    .when(new ChangePackage(INSTANCE, PackageRef.of(QUOTE)))
+                    .expectEvents(expected);
+        }
+
+        @Test
+        void aDowngradeFromACustomQuoteToTheCatalogCreditsTheProratedDifference() {
+            clock.set(JUNE_10);
+            List<Object> history = List.of(purchased(P_QUOTED_80M_20, JUNE_1));
+            PackageChanged expected = changed(history, P_50M_10, JUNE_10);
+            assertThat(expected.amount()).isEqualTo(Money.usd("-5530.00"));
+            fixture.given(history)
+                    .when(new ChangePackage(INSTANCE, P_50M_10.ref()))
+                    .expectEvents(expected);
+        }
+
+        @Test
+        void aRenewalKeepsTheCustomQuoteWhileItIsValid() {
+            clock.set(JUNE_10);
+            List<Object> history = List.of(purchased(P_QUOTED_80M_20, JUNE_1));
+            fixture.given(history)
+                    .when(new RenewPackage(INSTANCE, 2, null))
+                    .expectEvents(renewed(history, 2, P_QUOTED_80M_20, JUNE_10));
+        }
+
+        @Test
+        void anExpiredCustomQuoteIsRefusedWithQuoteExpired() {
+            clock.set(QUOTE_VALID_UNTIL);
+            assertRejected(RejectionCode.QUOTE_EXPIRED, purchaseOf(QUOTE));
+            assertRejected(RejectionCode.QUOTE_EXPIRED, List.of(purchased(P_QUOTED_80M_20, JUNE_1)),
+                    new RenewPackage(INSTANCE, 1, null));
+            assertRejected(RejectionCode.QUOTE_EXPIRED, List.of(purchased(P_2_5M_5, "2026-07-01T00:00:00Z")),
+                    new ChangePackage(INSTANCE, PackageRef.of(QUOTE)));
+        }
+
+        @Test
+        void anotherCustomersQuoteIsRefusedWithQuoteNotForCustomer() {
+            assertRejected(RejectionCode.QUOTE_NOT_FOR_CUSTOMER, purchaseOf(OTHERS_QUOTE));
+            assertRejected(RejectionCode.QUOTE_NOT_FOR_CUSTOMER, List.of(purchased(P_2_5M_5, JUNE_1)),
+                    new ChangePackage(INSTANCE, PackageRef.of(OTHERS_QUOTE)));
+        }
+
+        @Test
+        void anUnknownQuoteIsRefusedWithUnknownQuote() {
+            assertRejected(RejectionCode.UNKNOWN_QUOTE, purchaseOf(new QuoteId("quote-nobody-knows")));
+        }
+
+        @Test
+        void aTrialIsNeverACustomQuote() {
+            assertRejected(RejectionCode.VALIDATION,
+                    new PurchasePackage(INSTANCE, CUSTOMER, PackageRef.of(QUOTE), true));
+        }
+    }
+
+    @Nested
+    class NonPayment {
+
+        @Test
+        void aDefaultedChargeReleasesItsInstanceForNonPayment() {
+            clock.set(JUNE_10);
+            fixture.given(purchased(P_2_5M_5, JUNE_1))
+                    .when(new ReleaseForNonPayment(INSTANCE, "receivable-1"))
+                    .expectEvents(new InstanceReleased(INSTANCE, CUSTOMER, at(JUNE_10), ReleaseReason.PAYMENT_OVERDUE));
+        }
+
+        @Test
+        void anInstanceAlreadyReleasedStaysAsItIs() {
+            fixture.given(releasedHistory())
+                    .when(new ReleaseForNonPayment(INSTANCE, "receivable-1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRetainedInstanceIsReleasedForNonPaymentBeforeItsRetentionEnds() {
+            List<Object> history = new ArrayList<>();
+            history.add(purchased(P_2_5M_5, JUNE_1));
+            history.add(exhausted(history, JUNE_10));
+            clock.set("2026-06-12T00:00:00Z");
+            fixture.given(history)
+                    .when(new ReleaseForNonPayment(INSTANCE, "receivable-1"))
+                    .expectEvents(new InstanceReleased(INSTANCE, CUSTOMER, at("2026-06-12T00:00:00Z"),
+                            ReleaseReason.PAYMENT_OVERDUE));
         }
     }
 

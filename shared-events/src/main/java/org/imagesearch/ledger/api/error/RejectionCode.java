@@ -25,6 +25,8 @@ public enum RejectionCode {
     SAME_PACKAGE(Kind.CONFLICT),
     /** The test clock may not move before the latest recorded event. */
     CLOCK_BACKWARDS(Kind.CONFLICT),
+    /** No custom quote has this id. */
+    UNKNOWN_QUOTE(Kind.NOT_FOUND),
     /** The custom quote's validity ended. */
     QUOTE_EXPIRED(Kind.CONFLICT),
     /** The custom quote was offered to another customer. */
