@@ -87,6 +87,7 @@ class ReplayAndAsOfTest extends LedgerHttpTest {
         assertThat(before.get("instance_view")).hasSizeGreaterThanOrEqualTo(300);
         assertThat(before.get("ledger_entry")).hasSizeGreaterThan(600);
         assertThat(before.get("proration")).isNotEmpty();
+        assertThat(before.get("notification")).as("quota and release notices").isNotEmpty();
         for (String table : before.keySet()) {
             assertThat(after.get(table)).as("table " + table + " after a replay").isEqualTo(before.get(table));
         }
@@ -118,6 +119,9 @@ class ReplayAndAsOfTest extends LedgerHttpTest {
         tables.put("ledger_entry", jdbc.queryForList("SELECT * FROM ledger_entry ORDER BY event_id"));
         tables.put("proration", jdbc.queryForList("SELECT * FROM proration ORDER BY event_id"));
         tables.put("release_deadline", jdbc.queryForList("SELECT * FROM release_deadline ORDER BY instance_id"));
+        tables.put("account_view", jdbc.queryForList("SELECT * FROM account_view ORDER BY customer_id"));
+        tables.put("custom_quote_view", jdbc.queryForList("SELECT * FROM custom_quote_view ORDER BY quote_id"));
+        tables.put("notification", jdbc.queryForList("SELECT * FROM notification ORDER BY event_id"));
         return tables;
     }
 }

@@ -37,6 +37,9 @@ public class StrictJson {
                             .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    // money amounts (BigDecimal) come as the ledger writes them, "800.00", or as a JSON number
+                    mapper.coercionConfigFor(LogicalType.Float)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
                     mapper.coercionConfigFor(LogicalType.Boolean)
                             .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);

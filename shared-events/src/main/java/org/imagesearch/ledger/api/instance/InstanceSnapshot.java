@@ -91,9 +91,8 @@ public record InstanceSnapshot(InstanceId instanceId, CustomerId customerId, Ins
             return renewed(renewed);
         } else if (event instanceof QuotaExhausted exhausted) {
             return exhausted(exhausted);
-        } else if (event instanceof InstanceReleased) {
-            return new InstanceSnapshot(instanceId, customerId, InstanceState.RELEASED, trial, periodStart, terms,
-                    exhaustedAt, releaseAt, retainedPackage);
+        } else if (event instanceof InstanceReleased released) {
+            return released(released);
         }
         throw new IllegalArgumentException("Not an event that follows a purchase: " + event);
     }
@@ -126,11 +125,28 @@ public record InstanceSnapshot(InstanceId instanceId, CustomerId customerId, Ins
     /** Exhaustion ends prepaid time: every term ends at that instant, and queued ones are dropped. */
     private InstanceSnapshot exhausted(QuotaExhausted exhausted) {
         Instant at = exhausted.exhaustedAt();
-        List<Term> cut = terms.stream()
+        return new InstanceSnapshot(instanceId, customerId, InstanceState.RETAINED, trial, periodStart, cutAt(at), at,
+                exhausted.releaseAt(), exhausted.retainedPackage());
+    }
+
+    /**
+     * A retained instance is released as it stood. An active one (released because its charges went
+     * unpaid) ends its prepaid time then, as an exhaustion would, keeping the package it had.
+     */
+    private InstanceSnapshot released(InstanceReleased released) {
+        if (state != InstanceState.ACTIVE) {
+            return new InstanceSnapshot(instanceId, customerId, InstanceState.RELEASED, trial, periodStart, terms,
+                    exhaustedAt, releaseAt, retainedPackage);
+        }
+        Instant at = released.releasedAt();
+        return new InstanceSnapshot(instanceId, customerId, InstanceState.RELEASED, trial, periodStart, cutAt(at), at,
+                at, packageAt(at));
+    }
+
+    private List<Term> cutAt(Instant at) {
+        return terms.stream()
                 .filter(term -> term.start().isBefore(at))
                 .map(term -> term.endsAfter(at) ? term.endingAt(at) : term)
                 .toList();
-        return new InstanceSnapshot(instanceId, customerId, InstanceState.RETAINED, trial, periodStart, cut, at,
-                exhausted.releaseAt(), exhausted.retainedPackage());
     }
 }
