@@ -39,7 +39,14 @@ class AccessControlTest extends LedgerHttpTest {
                 Map.entry("replayStatus", c -> c.get("/api/v1/admin/replay")),
                 Map.entry("clock", c -> c.get("/api/v1/admin/clock")),
                 Map.entry("clockMove", c -> c.post("/api/v1/admin/clock", Map.of("advance", "PT1S"))),
-                Map.entry("openApi", c -> c.get("/v3/api-docs")));
+                Map.entry("openApi", c -> c.get("/v3/api-docs")),
+                Map.entry("customQuote", c -> c.post("/api/v1/custom-quotes", Map.of("customerId", customer,
+                        "images", 90_000_000, "qps", 10, "monthlyPrice", Map.of("amount", "30000.00", "currency", "USD"),
+                        "validUntil", "2099-01-01T00:00:00Z"))),
+                Map.entry("customQuotes", c -> c.get("/api/v1/custom-quotes?customerId=" + customer)),
+                Map.entry("payment", c -> c.post("/api/v1/payments", Map.of("customerId", customer,
+                        "amount", Map.of("amount", "1.00", "currency", "USD"), "reference", "ac-" + customer))),
+                Map.entry("notifications", c -> c.get("/api/v1/notifications?customerId=" + customer)));
     }
 
     @ParameterizedTest(name = "{0} may use {1}: {2}")
@@ -52,7 +59,14 @@ class AccessControlTest extends LedgerHttpTest {
             "auditor, replayStatus, 403", "auditor, clock, 403", "auditor, clockMove, 403", "auditor, openApi, 200",
             "operator, command, 201", "operator, quote, 200", "operator, catalog, 200", "operator, read, 200",
             "operator, ledger, 200", "operator, releases, 200", "operator, audit, 200", "operator, asOf, 200",
-            "operator, replayStatus, 200", "operator, clock, 200", "operator, clockMove, 200", "operator, openApi, 200"})
+            "operator, replayStatus, 200", "operator, clock, 200", "operator, clockMove, 200", "operator, openApi, 200",
+            // payments are off in this ledger: a caller allowed to pay hears so (409), one who is not, 403
+            "service, customQuote, 403", "service, customQuotes, 200", "service, payment, 409",
+            "service, notifications, 200",
+            "auditor, customQuote, 403", "auditor, customQuotes, 200", "auditor, payment, 403",
+            "auditor, notifications, 200",
+            "operator, customQuote, 201", "operator, customQuotes, 200", "operator, payment, 409",
+            "operator, notifications, 200"})
     void eachRoleMayDoWhatItsRoleAllows(String role, String endpoint, int status) {
         String key = switch (role) {
             case "service" -> TestKeys.SERVICE;

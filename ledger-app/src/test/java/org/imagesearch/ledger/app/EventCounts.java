@@ -27,7 +27,8 @@ public final class EventCounts {
     }
 
     public long claimRows() {
-        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM purchase_claim) + (SELECT COUNT(*) FROM trial_claim)",
-                Long.class);
+        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM purchase_claim) + (SELECT COUNT(*) FROM trial_claim)"
+                + " + (SELECT COUNT(*) FROM custom_quote) + (SELECT COUNT(*) FROM payment_reference)"
+                + " + (SELECT COUNT(*) FROM receivable_deadline)", Long.class);
     }
 }

@@ -40,6 +40,16 @@ class HostileInputTest extends LedgerHttpTest {
         return new Case(name, "GET", path, null, null, status, code);
     }
 
+    private static String quote(String amount, String currency) {
+        return "{\"customerId\":\"h\",\"images\":90000000,\"qps\":10,\"monthlyPrice\":{\"amount\":" + amount
+                + ",\"currency\":\"" + currency + "\"},\"validUntil\":\"2099-01-01T00:00:00Z\"}";
+    }
+
+    private static String payment(String amount, String reference) {
+        return "{\"customerId\":\"h\",\"amount\":{\"amount\":" + amount + ",\"currency\":\"USD\"},"
+                + "\"reference\":" + reference + "}";
+    }
+
     static List<Case> cases() {
         String ok = "\"customerId\":\"hostile\",\"images\":2500000,\"qps\":5";
         List<Case> cases = new ArrayList<>(List.of(
@@ -174,6 +184,44 @@ class HostileInputTest extends LedgerHttpTest {
                 get("a quote for 0 months", "/api/v1/quotes/renewal?instanceId={id}&months=0", 400, "VALIDATION"),
                 get("a quote with images as letters", "/api/v1/quotes/package-change?instanceId={id}&images=x&qps=5",
                         400, "VALIDATION"),
+                // custom quotes and quote ids
+                post("a quote price with three decimals", "/api/v1/custom-quotes", quote("\"30000.001\"", "USD"), 400,
+                        "VALIDATION"),
+                post("a quote price in euros", "/api/v1/custom-quotes", quote("\"30000.00\"", "EUR"), 400,
+                        "VALIDATION"),
+                post("a quote price as letters", "/api/v1/custom-quotes", quote("\"lots\"", "USD"), 400,
+                        "VALIDATION"),
+                post("a quote price as a boolean", "/api/v1/custom-quotes", quote("true", "USD"), 400, "VALIDATION"),
+                post("a quote price of zero", "/api/v1/custom-quotes", quote("\"0.00\"", "USD"), 400, "VALIDATION"),
+                post("a quote price beyond a billion", "/api/v1/custom-quotes", quote("\"1000000000.01\"", "USD"), 400,
+                        "VALIDATION"),
+                post("a quote price beyond a numeric column", "/api/v1/custom-quotes",
+                        quote("\"99999999999999999999999.00\"", "USD"), 400, "VALIDATION"),
+                post("a quote with deleteQps 0", "/api/v1/custom-quotes", "{\"customerId\":\"h\",\"images\":90000000,"
+                        + "\"qps\":10,\"deleteQps\":0,\"monthlyPrice\":{\"amount\":\"1.00\",\"currency\":\"USD\"},"
+                        + "\"validUntil\":\"2099-01-01T00:00:00Z\"}", 400, "VALIDATION"),
+                post("a quote valid until a date without a zone", "/api/v1/custom-quotes", "{\"customerId\":\"h\","
+                        + "\"images\":90000000,\"qps\":10,\"monthlyPrice\":{\"amount\":\"1.00\",\"currency\":\"USD\"},"
+                        + "\"validUntil\":\"2099-01-01T00:00:00\"}", 400, "VALIDATION"),
+                post("a quote without a price", "/api/v1/custom-quotes", "{\"customerId\":\"h\",\"images\":90000000,"
+                        + "\"qps\":10,\"validUntil\":\"2099-01-01T00:00:00Z\"}", 400, "VALIDATION"),
+                purchase("a quoteId and a size", "{" + ok + ",\"quoteId\":\"quote-1\"}", 400, "VALIDATION"),
+                purchase("a quoteId with a slash", "{\"customerId\":\"h\",\"quoteId\":\"../quote\"}", 400,
+                        "VALIDATION"),
+                purchase("a quoteId as a number", "{\"customerId\":\"h\",\"quoteId\":42}", 400, "VALIDATION"),
+                get("custom quotes without a customer", "/api/v1/custom-quotes", 400, "VALIDATION"),
+                get("notifications without a customer", "/api/v1/notifications", 400, "VALIDATION"),
+                // payments (refused as bad input before anyone asks whether payments are on)
+                post("a payment of zero", "/api/v1/payments", payment("\"0.00\"", "\"wire-1\""), 400, "VALIDATION"),
+                post("a negative payment", "/api/v1/payments", payment("\"-5.00\"", "\"wire-1\""), 400, "VALIDATION"),
+                post("a payment with three decimals", "/api/v1/payments", payment("\"5.001\"", "\"wire-1\""), 400,
+                        "VALIDATION"),
+                post("a payment without a reference", "/api/v1/payments", payment("\"5.00\"", "null"), 400,
+                        "VALIDATION"),
+                post("a blank payment reference", "/api/v1/payments", payment("\"5.00\"", "\"  \""), 400,
+                        "VALIDATION"),
+                post("a payment reference of 201 characters", "/api/v1/payments",
+                        payment("\"5.00\"", "\"" + "r".repeat(201) + "\""), 400, "VALIDATION"),
                 // the test clock
                 post("a negative clock advance", "/api/v1/admin/clock", "{\"advance\":\"-P1D\"}", 400, "VALIDATION"),
                 post("a zero clock advance", "/api/v1/admin/clock", "{\"advance\":\"P0D\"}", 400, "VALIDATION"),

@@ -2,6 +2,7 @@ package org.imagesearch.ledger.app;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +91,27 @@ class RefusedRequestsLeaveNoTraceTest extends LedgerHttpTest {
         assertRefusedWithoutTrace(409, "INSTANCE_RELEASED", () -> ledger.renew(id, 1));
         assertRefusedWithoutTrace(409, "INSTANCE_RELEASED", () -> ledger.changePackage(id, 10_000_000, 10));
         assertRefusedWithoutTrace(409, "INSTANCE_RELEASED", () -> ledger.exhaust(id));
+    }
+
+    @Test
+    void aCustomQuoteWithinTheCatalogIsRefused() {
+        assertRefusedWithoutTrace(400, "QUOTE_WITHIN_CATALOG", () -> ledger.post("/api/v1/custom-quotes",
+                Map.of("customerId", newCustomer("quote-small"), "images", 2_500_000, "qps", 5,
+                        "monthlyPrice", Map.of("amount", "700.00", "currency", "USD"),
+                        "validUntil", "2099-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void anUnknownCustomQuoteIsNotFound() {
+        assertRefusedWithoutTrace(404, "UNKNOWN_QUOTE", () -> ledger.post("/api/v1/instances",
+                Map.of("customerId", newCustomer("quote-unknown"), "quoteId", "quote-nobody-offered")));
+    }
+
+    @Test
+    void aPaymentWhilePaymentsAreOffIsRefused() {
+        assertRefusedWithoutTrace(409, "PAYMENTS_DISABLED", () -> ledger.post("/api/v1/payments",
+                Map.of("customerId", newCustomer("payer"), "amount", Map.of("amount", "10.00", "currency", "USD"),
+                        "reference", "wire-1")));
     }
 
     @Test

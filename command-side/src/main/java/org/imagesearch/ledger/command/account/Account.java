@@ -95,7 +95,7 @@ public class Account {
             }
             throw PaymentReferences.reused(command.reference());
         }
-        Money amount = requirePositive(command.amount(), "a payment");
+        Money amount = command.amount();
         references.claim(command.reference(), account.customerId());
         List<Allocation> settled = account.allocate(amount);
         apply(new PaymentReceived(account.customerId(), command.reference(), amount, clock.instant(), settled,

@@ -43,9 +43,6 @@ public class CustomQuote {
                     + " (more than " + offers.catalog().maxImages() + " images or " + offers.catalog().maxQps()
                     + " QPS); " + command.size() + " is the catalog's to price");
         }
-        if (command.monthlyPrice().signum() <= 0) {
-            throw LedgerRejection.validation("monthlyPrice must be positive");
-        }
         if (!command.validUntil().isAfter(now)) {
             throw LedgerRejection.validation("validUntil must be later than now (" + now + ")");
         }

@@ -64,18 +64,18 @@ public class PaymentController {
     public ResponseEntity<PaymentResponse> pay(@RequestBody PaymentRequest request,
                                               @RequestHeader(value = IdempotencyKey.HEADER, required = false)
                                               String idempotencyKey, Principal caller, HttpServletRequest http) {
-        if (!enabled) {
-            throw new LedgerRejection(RejectionCode.PAYMENTS_DISABLED,
-                    "Payments are off (ledger.payments.enabled=false): charges count as paid at checkout");
-        }
         PaymentRequest body = required(request, "body");
         String reference = required(maxLength(body.reference(), "reference", 200), "reference");
         if (reference.isBlank()) {
             throw LedgerRejection.validation("reference may not be blank");
         }
         AccountId account = AccountId.of(new CustomerId(required(body.customerId(), "customerId")));
-        CommandDispatcher.Sent<PaymentReceipt> sent = dispatcher.send(
-                new RecordPayment(account, reference, required(body.amount(), "amount")), account.toString(),
+        RecordPayment payment = new RecordPayment(account, reference, required(body.amount(), "amount"));
+        if (!enabled) {
+            throw new LedgerRejection(RejectionCode.PAYMENTS_DISABLED,
+                    "Payments are off (ledger.payments.enabled=false): charges count as paid at checkout");
+        }
+        CommandDispatcher.Sent<PaymentReceipt> sent = dispatcher.send(payment, account.toString(),
                 IdempotencyKey.of(idempotencyKey, caller, http.getMethod(), http.getRequestURI(), body));
         return ResponseEntity.status(HttpStatus.CREATED).body(PaymentResponse.of(sent.result(), sent.position()));
     }

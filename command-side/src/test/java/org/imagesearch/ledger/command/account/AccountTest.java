@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.test.matchers.Matchers.matches;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.instanceOf;
@@ -185,12 +186,12 @@ class AccountTest {
     }
 
     @Test
-    void aPaymentMustBePositive() {
-        fixture.givenNoPriorActivity()
-                .when(new RecordPayment(ACCOUNT, "pay-1", usd("0.00")))
-                .expectNoEvents()
-                .expectException(rejection(RejectionCode.VALIDATION));
-        assertThat(claimedReferences).isEmpty();
+    void aPaymentMustBePositiveAndAtMostTheLargestInput() {
+        for (String amount : List.of("0.00", "-1.00", "1000000000.01")) {
+            assertThatThrownBy(() -> new RecordPayment(ACCOUNT, "pay-1", usd(amount)))
+                    .isInstanceOfSatisfying(LedgerRejection.class,
+                            refusal -> assertThat(refusal.code()).isEqualTo(RejectionCode.VALIDATION));
+        }
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.matches;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
@@ -77,8 +79,12 @@ class CustomQuoteTest {
     }
 
     @Test
-    void aQuoteNeedsAPositivePrice() {
-        assertRefused(RejectionCode.VALIDATION, offer(80_000_000, 10, "0.00", VALID_UNTIL));
+    void aQuoteNeedsAPositivePriceAndAPositiveDeleteQps() {
+        assertThatThrownBy(() -> offer(80_000_000, 10, "0.00", VALID_UNTIL))
+                .isInstanceOfSatisfying(LedgerRejection.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(RejectionCode.VALIDATION));
+        assertThatThrownBy(() -> new OfferCustomQuote(QUOTE, CUSTOMER, new PackageSize(80_000_000, 10), 0,
+                Money.usd("30000.00"), VALID_UNTIL)).isInstanceOf(LedgerRejection.class);
     }
 
     @Test

@@ -12,5 +12,6 @@ public record RecordPayment(@TargetAggregateIdentifier AccountId accountId, Stri
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(amount, "amount");
+        amount.requirePositiveInput("amount");
     }
 }

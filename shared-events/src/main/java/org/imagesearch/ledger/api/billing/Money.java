@@ -19,6 +19,8 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
     public static final String USD = "USD";
     public static final int SCALE = 2;
     public static final Money ZERO = new Money(BigDecimal.ZERO, USD);
+    /** The largest amount a caller may name: a custom quote's monthly price, or one payment. */
+    public static final Money MAX_INPUT = new Money(new BigDecimal("1000000000.00"), USD);
 
     public Money {
         if (amount == null) {
@@ -77,6 +79,17 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 
     public int signum() {
         return amount.signum();
+    }
+
+    /**
+     * This amount, if it is more than zero and at most {@link #MAX_INPUT}; otherwise a refusal naming
+     * {@code field}.
+     */
+    public Money requirePositiveInput(String field) {
+        if (signum() <= 0 || compareTo(MAX_INPUT) > 0) {
+            throw LedgerRejection.validation(field + " must be more than 0.00 and at most " + MAX_INPUT.amount());
+        }
+        return this;
     }
 
     @JsonIgnore

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.catalog.PackageSize;
 import org.imagesearch.ledger.api.customer.CustomerId;
+import org.imagesearch.ledger.api.error.LedgerRejection;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -21,5 +22,9 @@ public record OfferCustomQuote(@TargetAggregateIdentifier QuoteId quoteId, Custo
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(monthlyPrice, "monthlyPrice");
         Objects.requireNonNull(validUntil, "validUntil");
+        monthlyPrice.requirePositiveInput("monthlyPrice.amount");
+        if (deleteQps <= 0) {
+            throw LedgerRejection.validation("deleteQps must be a positive whole number");
+        }
     }
 }
