@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -168,11 +169,41 @@ class QueryApiContractTest extends LedgerHttpTest {
     }
 
     @Test
+    void customQuotesAndNotificationsAreListedPerCustomer() {
+        String customer = newCustomer("notices");
+        var offered = ledger.post("/api/v1/custom-quotes", Map.of("customerId", customer,
+                "images", 60_000_000, "qps", 10, "monthlyPrice", Map.of("amount", "26000.00", "currency",
+                        "USD"), "validUntil", "2099-01-01T00:00:00Z"));
+        assertThat(offered.status()).as(offered.toString()).isEqualTo(201);
+        var quotes = ledger.get("/api/v1/custom-quotes?customerId=" + customer + "&minPosition="
+                + offered.text("position"));
+        assertThat(quotes.body().path("items").findValuesAsText("quoteId")).containsExactly(offered.text("quoteId"));
+        assertThat(quotes.body().path("items").get(0).path("status").asText()).isEqualTo("VALID");
+        assertThat(quotes.body().path("items").get(0).path("monthlyPrice").path("amount").asText())
+                .isEqualTo("26000.00");
+
+        String instance = ledger.purchase(customer, 2_500_000, 5, false).text("instanceId");
+        var exhausted = ledger.exhaust(instance);
+        var notices = ledger.get("/api/v1/notifications?customerId=" + customer + "&minPosition="
+                + exhausted.text("position"));
+        assertThat(notices.status()).isEqualTo(200);
+        assertThat(notices.body().path("items").findValuesAsText("kind")).containsExactly("QUOTA_EXHAUSTED");
+        assertThat(notices.body().path("items").get(0).path("releaseAt").asText())
+                .isEqualTo(exhausted.text("releaseAt"));
+
+        assertThat(ledger.get("/api/v1/notifications?customerId=nobody-at-all").body().path("items")).isEmpty();
+        assertThat(ledger.get("/api/v1/custom-quotes?customerId=nobody-at-all").body().path("items")).isEmpty();
+        assertProblem(ledger.get("/api/v1/notifications"), 400, "VALIDATION");
+        assertProblem(ledger.get("/api/v1/custom-quotes?customerId=a/b"), 400, "VALIDATION");
+    }
+
+    @Test
     void replayShowsEveryProjectionAndRebuildsThem() {
         var status = ledger.get("/api/v1/admin/replay");
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body().path("items").findValuesAsText("processor"))
-                .containsExactly("instance-views", "ledger-entries", "prorations", "release-deadlines");
+                .containsExactly("instance-views", "ledger-entries", "prorations", "release-deadlines", "accounts",
+                        "custom-quotes", "notifications");
         assertThat(status.body().path("items").get(0).has("behind")).isTrue();
 
         var started = ledger.post("/api/v1/admin/replay", "");

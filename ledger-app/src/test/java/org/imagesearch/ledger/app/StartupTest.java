@@ -47,7 +47,7 @@ class StartupTest {
     void anUnknownRoleStopsTheStart() {
         Throwable failure = catchThrowable(() -> start("--ledger.roles=command,reporting"));
 
-        assertThat(messages(failure)).contains("ledger.roles must be command, query or command,query");
+        assertThat(messages(failure)).contains("ledger.roles must be command, query, or both (command,query)");
     }
 
     @Test
@@ -68,6 +68,17 @@ class StartupTest {
             var purchase = ledger.purchase("acme", 2_500_000, 5, false);
             assertThat(purchase.status()).isEqualTo(201);
             assertThat(ledger.instance(purchase.text("instanceId")).status()).isIn(404, 405);
+        }
+    }
+
+    @Test
+    void bothRolesServeCommandsAndReads() {
+        try (ConfigurableApplicationContext node = start("--ledger.roles=both")) {
+            LedgerClient ledger = client(node);
+            var purchase = ledger.purchase("acme", 2_500_000, 5, false);
+            assertThat(purchase.status()).isEqualTo(201);
+            assertThat(ledger.get("/api/v1/instances/" + purchase.text("instanceId") + "?minPosition="
+                    + purchase.text("position")).status()).isEqualTo(200);
         }
     }
 }

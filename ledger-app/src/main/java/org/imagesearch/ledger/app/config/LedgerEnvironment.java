@@ -29,7 +29,7 @@ public class LedgerEnvironment implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         List<String> roles = Roles.of(environment);
         if (roles.isEmpty() || !KNOWN_ROLES.containsAll(roles)) {
-            throw new IllegalStateException(Roles.PROPERTY + " must be command, query or command,query; it is '"
+            throw new IllegalStateException(Roles.PROPERTY + " must be command, query, or both (command,query); it is '"
                     + environment.getProperty(Roles.PROPERTY) + "'");
         }
         // Axon's update checker reads a JVM property, not Spring's; carry the setting over.

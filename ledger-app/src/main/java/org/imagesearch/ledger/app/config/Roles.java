@@ -14,20 +14,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ledger.roles} picks what this node runs: {@code command}, {@code query}, or both (the
- * default). Any other word stops the start-up (see {@link LedgerEnvironment}).
+ * {@code ledger.roles} picks what this node runs: {@code command}, {@code query}, or both
+ * ({@code both} or {@code command,query}, the default). Any other word stops the start-up (see
+ * {@link LedgerEnvironment}).
  */
 public final class Roles {
 
     public static final String PROPERTY = "ledger.roles";
     public static final String COMMAND = "command";
     public static final String QUERY = "query";
+    public static final String BOTH = "both";
 
     private Roles() {
     }
 
     public static List<String> of(Environment environment) {
-        return Arrays.asList(environment.getProperty(PROPERTY, COMMAND + "," + QUERY).replace(" ", "").split(","));
+        String roles = environment.getProperty(PROPERTY, BOTH).replace(" ", "");
+        return roles.equals(BOTH) ? List.of(COMMAND, QUERY) : Arrays.asList(roles.split(","));
     }
 
     @Configuration(proxyBeanMethods = false)
