@@ -695,7 +695,9 @@ class InstanceTest {
             fixture.given(history)
                     .when(new ReleaseForNonPayment(INSTANCE, "receivable-1"))
                     .expectEvents(new InstanceReleased(INSTANCE, CUSTOMER, at("2026-06-12T00:00:00Z"),
-                            ReleaseReason.PAYMENT_OVERDUE));
+                            ReleaseReason.PAYMENT_OVERDUE))
+                    .expectState(instance -> assertThat(stateOf(instance).releaseAt())
+                            .as("released then, not at the end of its retention").isEqualTo(at("2026-06-12T00:00:00Z")));
         }
     }
 

@@ -130,13 +130,13 @@ public record InstanceSnapshot(InstanceId instanceId, CustomerId customerId, Ins
     }
 
     /**
-     * A retained instance is released as it stood. An active one (released because its charges went
+     * A retained instance is released as it stood, at its release date or (unpaid) before. An active one (released because its charges went
      * unpaid) ends its prepaid time then, as an exhaustion would, keeping the package it had.
      */
     private InstanceSnapshot released(InstanceReleased released) {
         if (state != InstanceState.ACTIVE) {
             return new InstanceSnapshot(instanceId, customerId, InstanceState.RELEASED, trial, periodStart, terms,
-                    exhaustedAt, releaseAt, retainedPackage);
+                    exhaustedAt, released.releasedAt(), retainedPackage);
         }
         Instant at = released.releasedAt();
         return new InstanceSnapshot(instanceId, customerId, InstanceState.RELEASED, trial, periodStart, cutAt(at), at,
