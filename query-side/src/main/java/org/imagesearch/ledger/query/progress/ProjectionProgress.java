@@ -14,10 +14,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How far each projection has got. Segments this node works on are read from the processor itself;
@@ -25,11 +28,14 @@ import java.util.Optional;
  */
 public class ProjectionProgress {
 
+    private static final int PAGE = 500;
+
     private final JdbcTemplate jdbc;
     private final TokenSchema tokens;
     private final EventSchema events;
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
+    private final Map<String, Map<String, Boolean>> handled = new ConcurrentHashMap<>();
 
     public ProjectionProgress(JdbcTemplate jdbc, TokenSchema tokens, EventSchema events, Serializer serializer,
                               EventProcessingConfiguration processing) {
@@ -121,27 +127,22 @@ public class ProjectionProgress {
         return segments(processor).stream().mapToLong(SegmentProgress::position).min().orElse(0);
     }
 
-    /**
-     * How many events after {@code position} this projection still has to handle: events of kinds it
-     * ignores do not count, since it never sees them.
-     */
-    public long relevantEventsAfter(String processor, long position) {
-        return relevantEventsBetween(processor, position, Long.MAX_VALUE);
+    /** How many events of each payload type follow {@code position}: one pass over the range. */
+    public Map<String, Long> eventCountsAfter(long position) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT " + events.payloadTypeColumn() + ", COUNT(*) FROM " + events.domainEventTable()
+                        + " WHERE " + events.globalIndexColumn() + " > ? GROUP BY " + events.payloadTypeColumn(),
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), position);
+        return counts;
     }
 
-    private long relevantEventsBetween(String processor, long after, long upTo) {
-        String range = " WHERE " + events.globalIndexColumn() + " > ? AND " + events.globalIndexColumn() + " <= ?";
-        List<String> types = jdbc.queryForList("SELECT DISTINCT " + events.payloadTypeColumn() + " FROM "
-                + events.domainEventTable() + range, String.class, after, upTo);
-        long count = 0;
-        for (String type : types) {
-            if (handles(processor, type)) {
-                Long ofType = jdbc.queryForObject("SELECT COUNT(*) FROM " + events.domainEventTable() + range
-                        + " AND " + events.payloadTypeColumn() + " = ?", Long.class, after, upTo, type);
-                count += ofType == null ? 0 : ofType;
-            }
-        }
-        return count;
+    /**
+     * Of {@code counts} (events per payload type after some position), how many this projection
+     * still has to handle: events of kinds it ignores do not count, since it never sees them.
+     */
+    public long relevantAmong(String processor, Map<String, Long> counts) {
+        return counts.entrySet().stream().filter(count -> handles(processor, count.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /**
@@ -150,9 +151,32 @@ public class ProjectionProgress {
      */
     public boolean replaying(String processor) {
         return segments(processor).stream().anyMatch(segment -> segment.replayEndsAt()
-                .filter(end -> segment.position() < end
-                        && relevantEventsBetween(processor, segment.position(), end) > 0)
+                .filter(end -> segment.position() < end && anyRelevantBetween(processor, segment.position(), end))
                 .isPresent());
+    }
+
+    /**
+     * Whether an event this projection handles lies in (after, upTo]: read in order, a page at a time,
+     * stopping at the first one. While a replay runs that is the next event, so checking costs one
+     * short read whatever the size of the store.
+     */
+    private boolean anyRelevantBetween(String processor, long after, long upTo) {
+        long from = after;
+        while (from < upTo) {
+            List<RecordedEvent> page = jdbc.query("SELECT " + events.globalIndexColumn() + ", "
+                            + events.payloadTypeColumn() + " FROM " + events.domainEventTable() + " WHERE "
+                            + events.globalIndexColumn() + " > ? AND " + events.globalIndexColumn() + " <= ? ORDER BY "
+                            + events.globalIndexColumn() + " LIMIT " + PAGE,
+                    (rs, row) -> new RecordedEvent(rs.getLong(1), null, rs.getString(2)), from, upTo);
+            if (page.stream().anyMatch(event -> handles(processor, event.payloadType()))) {
+                return true;
+            }
+            if (page.size() < PAGE) {
+                return false;
+            }
+            from = page.get(page.size() - 1).position();
+        }
+        return false;
     }
 
     private record RecordedEvent(long position, String aggregateId, String payloadType) {
@@ -167,6 +191,11 @@ public class ProjectionProgress {
     }
 
     private boolean handles(String processor, String payloadType) {
+        return handled.computeIfAbsent(processor, name -> new ConcurrentHashMap<>())
+                .computeIfAbsent(payloadType, type -> decideHandles(processor, type));
+    }
+
+    private boolean decideHandles(String processor, String payloadType) {
         Optional<AbstractEventProcessor> local = processing.eventProcessor(processor, AbstractEventProcessor.class);
         if (local.isEmpty()) {
             return true;

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rebuilds every read model from the first event, with every query node of the database taking
@@ -107,12 +109,14 @@ public class ProjectionReplay {
 
     public List<Status> status() {
         long head = history.head();
+        Map<Long, Map<String, Long>> countsAfter = new HashMap<>(); // projections at one position share one count
         return Projections.ALL.stream().map(name -> {
             List<ProjectionProgress.SegmentProgress> segments = progress.segments(name);
             long position = segments.stream().mapToLong(ProjectionProgress.SegmentProgress::position).min()
                     .orElse(0);
             boolean replaying = progress.replaying(name);
-            long behind = progress.relevantEventsAfter(name, position);
+            long behind = progress.relevantAmong(name,
+                    countsAfter.computeIfAbsent(position, progress::eventCountsAfter));
             return new Status(name, segments.size(), position, head, behind, replaying,
                     !segments.isEmpty() && !replaying && behind == 0);
         }).toList();
