@@ -1,0 +1,308 @@
+package org.imagesearch.ledger.bench;
+
+import org.imagesearch.ledger.command.time.ClockControl;
+import org.imagesearch.ledger.query.progress.ProjectionReplay;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The five workloads of issue 7; each answers one result row with the contract's field names. */
+final class Workloads {
+
+    static final int CLIENTS = 4;
+    private static final Duration PATIENCE = Duration.ofMinutes(15);
+
+    private Workloads() {
+    }
+
+    /** N instances × (purchase, upgrade, downgrade, renewal) through the command gateway, then raw JDBC. */
+    static Map<String, Object> commands(Ledger ledger, String run, int instances) throws Exception {
+        Load.Result ledgerRun = Load.run(CLIENTS, instances,
+                (index, timer) -> Lives.wholeLife(ledger.commands(), run, index, timer));
+        long caughtUpAfter = timeNanos(() -> ledger.awaitProcessors(PATIENCE));
+        RawDatabase raw = new RawDatabase(ledger.dataSource(), ledger.database.kind());
+        List<RawDatabase.StoredEvent> life = raw.eventsOf(Lives.instance(run, 0).value());
+        Load.Result rawRun = raw.commandLimit(CLIENTS, instances, life);
+        Map<String, Object> row = row("commands", ledger);
+        row.put("commands", ledgerRun.latencies().length);
+        row.put("ledger_per_s", ledgerRun.perSecond());
+        row.put("limit_per_s", rawRun.perSecond());
+        row.put("p50_ms", ledgerRun.p(50));
+        row.put("p99_ms", ledgerRun.p(99));
+        row.put("limit_p99_ms", rawRun.p(99));
+        row.put("projected_after_s", Timing.seconds(caughtUpAfter));
+        return row;
+    }
+
+    /**
+     * Reads at a fixed rate, open loop: request i is due at start + i/rate, whatever happened to the
+     * ones before, and its latency counts from when it was due. One client renews instances meanwhile.
+     */
+    static Map<String, Object> reads(Ledger ledger, String run, int instances, int rate, int seconds)
+            throws Exception {
+        // enough connections that a slow answer never holds back the next request (open loop): at
+        // 2,000/s, 64 connections only wait on one another once answers take over 32 ms
+        int connections = Math.max(4, Math.min(64, rate / 30));
+        int total = rate * seconds;
+        long interval = 1_000_000_000L / rate;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            for (int index = 0; writing.get(); index = (index + 1) % instances) {
+                ledger.commands().sendAndWait(new org.imagesearch.ledger.api.instance.RenewPackage(
+                        Lives.instance(run, index), 1, null));
+                written.incrementAndGet();
+            }
+        }, "bench-writer");
+        writer.start();
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime() + 100_000_000L;
+        Load.Result result;
+        long writingSince = System.nanoTime();
+        try {
+            result = Load.run(connections, connections, (client, timer) -> {
+                try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
+                    for (int i = client; i < total; i += connections) {
+                        long due = start + i * interval;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        int target = (int) ((i * 7919L) % instances);
+                        String path = i % 2 == 0 ? "/api/v1/instances/" + Lives.instance(run, target)
+                                : "/api/v1/customers/" + Lives.customer(run, target) + "/ledger";
+                        if (http.send("GET", path, null).status() != 200) {
+                            failures.incrementAndGet();
+                        }
+                        timer.record(System.nanoTime() - due);
+                    }
+                }
+            });
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+        long writingFor = System.nanoTime() - writingSince;
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " reads did not answer 200");
+        }
+        Map<String, Object> row = row("reads", ledger);
+        row.put("rate_per_s", rate);
+        row.put("achieved_per_s", result.perSecond());
+        row.put("p50_ms", result.p(50));
+        row.put("p99_ms", result.p(99));
+        row.put("p999_ms", result.p(99.9));
+        row.put("background_commands_per_s", Timing.perSecond(written.get(), writingFor));
+        return row;
+    }
+
+    /** What a calling service sees: four keep-alive clients, authenticated purchases, then immediate upgrades. */
+    static Map<String, Object> http(Ledger ledger, String run, int warmup, int count) {
+        String[] purchased = new String[count];
+        Load.run(CLIENTS, warmup, (index, timer) -> {
+            purchaseOverHttp(RawHttp.pooled(ledger.port, Ledger.SERVICE_KEY), run + "w", index);
+        });
+        Load.Result purchases = Load.run(CLIENTS, count, (index, timer) -> {
+            RawHttp http = RawHttp.pooled(ledger.port, Ledger.SERVICE_KEY);
+            purchased[index] = timer.time(() -> purchaseOverHttp(http, run, index));
+        });
+        Load.Result upgrades = Load.run(CLIENTS, count, (index, timer) -> {
+            RawHttp http = RawHttp.pooled(ledger.port, Ledger.SERVICE_KEY);
+            timer.time(() -> http.expect(200, "POST", "/api/v1/instances/" + purchased[index] + "/package-changes",
+                    "{\"images\":5000000,\"qps\":10}"));
+        });
+        RawHttp.closePooled();
+        long[] both = new long[count * 2];
+        System.arraycopy(purchases.latencies(), 0, both, 0, count);
+        System.arraycopy(upgrades.latencies(), 0, both, count, count);
+        Map<String, Object> row = row("http", ledger);
+        row.put("purchase_per_s", purchases.perSecond());
+        row.put("upgrade_per_s", upgrades.perSecond());
+        row.put("p50_ms", Timing.percentileMs(both, 50));
+        row.put("p99_ms", Timing.percentileMs(both, 99));
+        row.put("purchase_p99_ms", purchases.p(99));
+        row.put("upgrade_p99_ms", upgrades.p(99));
+        return row;
+    }
+
+    private static String purchaseOverHttp(RawHttp http, String run, int index) throws Exception {
+        String body = http.expect(201, "POST", "/api/v1/instances", "{\"customerId\":\""
+                + Lives.customer(run, index) + "\",\"images\":2500000,\"qps\":5}");
+        int at = body.indexOf("\"instanceId\":\"") + 14;
+        return body.substring(at, body.indexOf('"', at));
+    }
+
+    /**
+     * Tops the store up to {@code events} with copies of the instance lives already recorded (new
+     * ids, same sizes), lets the projections take them in, then replays every projection from the
+     * first event, sampling the heap.
+     */
+    static Map<String, Object> replay(Ledger ledger, String run, long events) throws Exception {
+        long before = ledger.head();
+        long copied = topUp(ledger, run, events);
+        long liveFor = timeNanos(() -> ledger.awaitProcessors(PATIENCE));
+        long stored = ledger.jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        long instancesBefore = ledger.jdbc().queryForObject("SELECT COUNT(*) FROM instance_view", Long.class);
+        double scan = new RawDatabase(ledger.dataSource(), ledger.database.kind()).scanLimit();
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                Timing.sleep(20);
+            }
+        }, "bench-heap-sampler");
+        sampler.start();
+        long elapsed;
+        long reset;
+        try {
+            long start = System.nanoTime();
+            ledger.bean(ProjectionReplay.class).replayAll();
+            reset = System.nanoTime() - start;
+            ledger.awaitProcessors(PATIENCE);
+            elapsed = System.nanoTime() - start;
+        } finally {
+            sampling.set(false);
+            sampler.join();
+        }
+        long instancesAfter = ledger.jdbc().queryForObject("SELECT COUNT(*) FROM instance_view", Long.class);
+        if (instancesAfter != instancesBefore) {
+            throw new IllegalStateException("The replay rebuilt " + instancesAfter + " instances of "
+                    + instancesBefore);
+        }
+        Map<String, Object> row = row("replay", ledger);
+        row.put("events", stored);
+        row.put("ledger_per_s", Timing.perSecond(stored, elapsed));
+        row.put("limit_per_s", scan);
+        row.put("peak_heap_mb", peak.get() / (1024 * 1024));
+        row.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        row.put("reset_s", Timing.seconds(reset));
+        row.put("live_per_s", copied == 0 ? 0 : Timing.perSecond(copied, liveFor));
+        row.put("recorded_by_commands", before);
+        return row;
+    }
+
+    private static long topUp(Ledger ledger, String run, long target) throws SQLException {
+        List<Object[]> lives = new ArrayList<>();
+        try (Connection connection = ledger.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT aggregate_identifier, sequence_number, "
+                     + "type, time_stamp, payload_type, payload_revision, payload, meta_data FROM domain_event_entry "
+                     + "WHERE aggregate_identifier LIKE ? ORDER BY global_index")) {
+            select.setString(1, run + "-i-%");
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    lives.add(new Object[] {rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), new String(rows.getBytes(7), StandardCharsets.UTF_8),
+                            rows.getBytes(8)});
+                }
+            }
+        }
+        long present = ledger.head();
+        long copies = lives.isEmpty() ? 0 : Math.max(0, (target - present + lives.size() - 1) / lives.size());
+        if (copies > 99) {
+            throw new IllegalArgumentException("Too few lives to copy up to " + target + " events");
+        }
+        long inserted = 0;
+        try (Connection connection = ledger.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry (event_identifier, "
+                     + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
+                     + "payload, meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            connection.setAutoCommit(false);
+            for (int copy = 1; copy <= copies; copy++) {
+                String prefix = String.format("x%0" + (run.length() - 1) + "d", copy);
+                for (Object[] event : lives) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, ((String) event[0]).replace(run + "-i-", prefix + "-i-"));
+                    insert.setLong(3, (Long) event[1]);
+                    insert.setString(4, (String) event[2]);
+                    insert.setString(5, (String) event[3]);
+                    insert.setString(6, (String) event[4]);
+                    insert.setString(7, (String) event[5]);
+                    insert.setBytes(8, ((String) event[6]).replace(run + "-i-", prefix + "-i-")
+                            .replace(run + "-c-", prefix + "-c-").getBytes(StandardCharsets.UTF_8));
+                    insert.setBytes(9, (byte[]) event[7]);
+                    insert.addBatch();
+                    if (++inserted % 1000 == 0) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        }
+        return inserted;
+    }
+
+    /** {@code instances} whose terms all end at one instant; the clock moves there, then 15 days on. */
+    static Map<String, Object> wave(Ledger ledger, String run, int instances) throws Exception {
+        Load.Result purchases = Load.run(CLIENTS, instances,
+                (index, timer) -> timer.time(() -> {
+                    Lives.purchase(ledger.commands(), run, index);
+                    return null;
+                }));
+        ledger.awaitProcessors(PATIENCE);
+        Instant termEnd = Ledger.START.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+        ClockControl clock = ledger.bean(ClockControl.class);
+        long exhaust = timeNanos(() -> {
+            clock.moveTo(termEnd);
+            awaitState(ledger, "RETAINED", instances);
+        });
+        long release = timeNanos(() -> {
+            clock.moveTo(termEnd.plus(Duration.ofDays(15)));
+            awaitState(ledger, "RELEASED", instances);
+        });
+        Map<String, Object> row = row("wave", ledger);
+        row.put("instances", instances);
+        row.put("exhaust_s", Timing.seconds(exhaust));
+        row.put("release_s", Timing.seconds(release));
+        row.put("setup_purchase_per_s", purchases.perSecond());
+        return row;
+    }
+
+    private static void awaitState(Ledger ledger, String state, int instances) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (ledger.jdbc().queryForObject("SELECT COUNT(*) FROM instance_view WHERE state = ?", Long.class, state)
+                < instances) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not all " + instances + " instances reached " + state);
+            }
+            Timing.sleep(20);
+        }
+    }
+
+    private static Map<String, Object> row(String workload, Ledger ledger) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("workload", workload);
+        row.put("db", ledger.database.kind());
+        return row;
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    static long timeNanos(Action action) throws Exception {
+        long start = System.nanoTime();
+        action.run();
+        return System.nanoTime() - start;
+    }
+}

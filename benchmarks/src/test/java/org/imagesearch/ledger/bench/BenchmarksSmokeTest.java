@@ -1,0 +1,46 @@
+package org.imagesearch.ledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The harness works: a tiny run of every workload on both databases writes every contract field. */
+class BenchmarksSmokeTest {
+
+    private static final Map<String, List<String>> CONTRACT = Map.of(
+            "commands", List.of("ledger_per_s", "limit_per_s", "p50_ms", "p99_ms"),
+            "replay", List.of("ledger_per_s", "limit_per_s", "peak_heap_mb"),
+            "wave", List.of("instances", "exhaust_s", "release_s"),
+            "reads", List.of("rate_per_s", "p50_ms", "p99_ms", "p999_ms"),
+            "http", List.of("purchase_per_s", "upgrade_per_s", "p50_ms", "p99_ms"));
+
+    @Test
+    void aSmokeRunWritesEveryWorkloadOnBothDatabasesWithItsContractFields(@TempDir Path out) throws Exception {
+        Benchmarks.run(Sizes.of("smoke"), List.of("h2", "postgres"), out);
+
+        JsonNode latest = new ObjectMapper().readTree(out.resolve("latest.json").toFile());
+        assertThat(latest.path("machine").path("cores").asInt()).isPositive();
+        List<String> seen = new java.util.ArrayList<>();
+        for (JsonNode row : latest.path("results")) {
+            String workload = row.path("workload").asText();
+            seen.add(workload + "/" + row.path("db").asText());
+            for (String field : CONTRACT.get(workload)) {
+                assertThat(row.path(field).isNumber()).as(workload + " " + field).isTrue();
+                assertThat(row.path(field).asDouble()).as(workload + " " + field).isPositive();
+            }
+            assertThat(row.path("met").isBoolean()).as(workload + " met").isTrue();
+        }
+        assertThat(seen).containsExactlyInAnyOrder("commands/h2", "reads/h2", "replay/h2", "wave/h2",
+                "commands/postgres", "reads/postgres", "http/postgres", "replay/postgres", "wave/postgres");
+        assertThat(Files.readString(out.resolve("latest.svg"))).startsWith("<svg").contains("commands on h2")
+                .contains("http on postgres");
+    }
+}
