@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -93,8 +94,10 @@ public class QuerySideConfiguration {
     public ProjectionReplay projectionReplay(ReplayRequests replays, QueryNodes nodes, ProjectionNodeAgent agent,
                                              ProjectionProgress progress, EventHistory history,
                                              ReadConsistency consistency,
-                                             @Value("${ledger.cluster.replay-stop-timeout:PT30S}") Duration stopTimeout) {
+                                             @Value("${ledger.cluster.replay-stop-timeout:PT30S}") Duration stopTimeout,
+                                             PlatformTransactionManager transactions,
+                                             @Value("${ledger.replay.reset-timeout:PT30M}") Duration resetTimeout) {
         return new ProjectionReplay(replays, nodes, agent, progress, history, consistency, Clock.systemUTC(),
-                stopTimeout);
+                stopTimeout, transactions, resetTimeout);
     }
 }

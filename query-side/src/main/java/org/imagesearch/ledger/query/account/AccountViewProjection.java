@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.account;
 
+import org.imagesearch.ledger.query.readtable.ReadTables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -61,7 +62,7 @@ public class AccountViewProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM account_view");
+        ReadTables.clear(jdbc, "account_view");
     }
 
     public Optional<AccountSnapshot> find(CustomerId customer) {

@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.instance;
 
+import org.imagesearch.ledger.query.readtable.ReadTables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.InstanceId;
@@ -53,7 +54,7 @@ public class InstanceViewRepository {
     }
 
     public void deleteAll() {
-        jdbc.update("DELETE FROM instance_view");
+        ReadTables.clear(jdbc, "instance_view");
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.ledger;
 
+import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.InstanceId;
@@ -41,6 +42,6 @@ public class LedgerEntryRepository {
     }
 
     public void deleteAll() {
-        jdbc.update("DELETE FROM ledger_entry");
+        ReadTables.clear(jdbc, "ledger_entry");
     }
 }

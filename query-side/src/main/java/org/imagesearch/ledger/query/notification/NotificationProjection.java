@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.notification;
 
+import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -58,7 +59,7 @@ public class NotificationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM notification");
+        ReadTables.clear(jdbc, "notification");
     }
 
     @QueryHandler

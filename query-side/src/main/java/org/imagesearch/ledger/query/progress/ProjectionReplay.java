@@ -10,6 +10,8 @@ import org.imagesearch.ledger.query.cluster.ReplayRequests;
 import org.imagesearch.ledger.query.history.EventHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,10 +36,17 @@ public class ProjectionReplay {
     private final ReadConsistency consistency;
     private final Clock wallClock;
     private final Duration stopTimeout;
+    private final TransactionTemplate resetTransaction;
 
+    /**
+     * {@code resetTimeout} bounds the one transaction in which a projection's tables are emptied and
+     * its tokens reset: on H2 emptying a table of millions of rows takes longer than the ordinary
+     * transaction timeout, and it must not be cut in two.
+     */
     public ProjectionReplay(ReplayRequests replays, QueryNodes nodes, ProjectionNodeAgent agent,
                             ProjectionProgress progress, EventHistory history, ReadConsistency consistency,
-                            Clock wallClock, Duration stopTimeout) {
+                            Clock wallClock, Duration stopTimeout, PlatformTransactionManager transactions,
+                            Duration resetTimeout) {
         this.replays = replays;
         this.nodes = nodes;
         this.agent = agent;
@@ -46,6 +55,8 @@ public class ProjectionReplay {
         this.consistency = consistency;
         this.wallClock = wallClock;
         this.stopTimeout = stopTimeout;
+        this.resetTransaction = new TransactionTemplate(transactions);
+        this.resetTransaction.setTimeout((int) resetTimeout.toSeconds());
     }
 
     /**
@@ -95,7 +106,7 @@ public class ProjectionReplay {
     private void reset(StreamingEventProcessor processor, long deadline) {
         while (true) {
             try {
-                processor.resetTokens();
+                resetTransaction.executeWithoutResult(status -> processor.resetTokens());
                 return;
             } catch (UnableToClaimTokenException stillClaimed) {
                 if (wallClock.millis() >= deadline) {

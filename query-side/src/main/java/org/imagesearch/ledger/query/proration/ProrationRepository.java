@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.proration;
 
+import org.imagesearch.ledger.query.readtable.ReadTables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.imagesearch.ledger.api.instance.InstanceId;
 import org.imagesearch.ledger.api.query.Prorations;
@@ -37,7 +38,7 @@ public class ProrationRepository {
     }
 
     public void deleteAll() {
-        jdbc.update("DELETE FROM proration");
+        ReadTables.clear(jdbc, "proration");
     }
 
     private static String toJson(Prorations.Row row) {

@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.quote;
 
+import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -45,7 +46,7 @@ public class CustomQuoteProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM custom_quote_view");
+        ReadTables.clear(jdbc, "custom_quote_view");
     }
 
     /** Newest first; a quote is {@code VALID} while the business clock is before its {@code validUntil}. */

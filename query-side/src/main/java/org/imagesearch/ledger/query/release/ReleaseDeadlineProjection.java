@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.release;
 
+import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -55,7 +56,7 @@ public class ReleaseDeadlineProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM release_deadline");
+        ReadTables.clear(jdbc, "release_deadline");
     }
 
     @QueryHandler
