@@ -111,4 +111,33 @@ class DeadlineSweeperTest {
         assertThat(sweeper.sweep()).as("the next sweep tries it again").isZero();
         assertThat(sent).filteredOn(i -> i.value().equals("failing")).hasSize(2);
     }
+
+    @Test
+    void twoSweepsOfOneNodeAtOnceProcessEachDueInstanceOnce() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            store.schedule(new InstanceId("due-" + i), NOW.minusSeconds(i));
+        }
+        DeadlineSweeper sweeper = sweeperWhoseInstances(instance -> {
+            sleep(2); // long enough for the other sweep to read the same due rows, were it let in
+            store.clear(instance);
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            var poller = callers.submit(sweeper::sweep);
+            var movingClock = callers.submit(sweeper::sweep);
+
+            assertThat(poller.get() + movingClock.get()).isEqualTo(40);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(sent).doesNotHaveDuplicates().hasSize(40);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
