@@ -34,12 +34,7 @@ class PaymentsWholeLifeHttpTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> DATABASE.dataDir().toString());
-        if (TestDatabase.isPostgres()) {
-            registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-            registry.add("spring.datasource.username", DATABASE::username);
-            registry.add("spring.datasource.password", DATABASE::password);
-        }
+        DATABASE.register(registry);
     }
 
     @LocalServerPort

@@ -1,6 +1,7 @@
 package org.imagesearch.ledger.app;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -28,6 +29,16 @@ public final class TestDatabase {
 
         public boolean postgres() {
             return jdbcUrl.startsWith("jdbc:postgresql:");
+        }
+
+        /** Points a {@code @SpringBootTest} context at this database. */
+        public void register(DynamicPropertyRegistry registry) {
+            registry.add("ledger.data-dir", () -> dataDir.toString());
+            if (postgres()) {
+                registry.add("spring.datasource.url", this::jdbcUrl);
+                registry.add("spring.datasource.username", this::username);
+                registry.add("spring.datasource.password", this::password);
+            }
         }
 
         public List<String> arguments() {
