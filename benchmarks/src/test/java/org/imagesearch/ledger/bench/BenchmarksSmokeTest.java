@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +27,12 @@ class BenchmarksSmokeTest {
 
     @Test
     void aSmokeRunWritesEveryWorkloadOnBothDatabasesWithItsContractFields(@TempDir Path out) throws Exception {
-        Benchmarks.run(Sizes.of("smoke"), List.of("h2", "postgres"), out);
+        Instant started = Instant.parse("2026-11-26T12:00:00Z");
+        Benchmarks.run(Sizes.of("smoke"), List.of("h2", "postgres"), out, Clock.fixed(started, ZoneOffset.UTC));
 
         JsonNode latest = new ObjectMapper().readTree(out.resolve("latest.json").toFile());
         assertThat(latest.path("machine").path("cores").asInt()).isPositive();
+        assertThat(latest.path("machine").path("started").asText()).isEqualTo(started.toString());
         List<String> seen = new java.util.ArrayList<>();
         for (JsonNode row : latest.path("results")) {
             String workload = row.path("workload").asText();
