@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.app;
 
+import org.imagesearch.ledger.query.progress.Projections;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
@@ -22,8 +23,7 @@ import static org.awaitility.Awaitility.await;
  */
 class NodeFailoverPostgresTest {
 
-    private static final List<String> PROJECTIONS =
-            List.of("instance-views", "ledger-entries", "prorations", "release-deadlines");
+    private static final List<String> PROJECTIONS = Projections.ALL;
     private static final String[] SETTINGS = {
             "--axon.eventhandling.tokenstore.claim-timeout=5s",
             "--ledger.cluster.round-interval=PT0.2S",

@@ -202,8 +202,7 @@ class QueryApiContractTest extends LedgerHttpTest {
         var status = ledger.get("/api/v1/admin/replay");
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body().path("items").findValuesAsText("processor"))
-                .containsExactly("instance-views", "ledger-entries", "prorations", "release-deadlines", "accounts",
-                        "custom-quotes", "notifications");
+                .containsExactly("read-models");
         assertThat(status.body().path("items").get(0).has("behind")).isTrue();
 
         var started = ledger.post("/api/v1/admin/replay", "");

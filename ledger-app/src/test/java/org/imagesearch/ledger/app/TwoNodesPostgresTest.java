@@ -2,6 +2,7 @@ package org.imagesearch.ledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.imagesearch.ledger.command.web.CommandDispatcher;
+import org.imagesearch.ledger.query.progress.Projections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,7 @@ class TwoNodesPostgresTest {
             "--ledger.deadlines.poll-interval=PT0.2S",
             "--ledger.cluster.round-interval=PT0.2S",
             "--ledger.cluster.node-alive-for=PT3S"};
-    private static final List<String> PROJECTIONS =
-            List.of("instance-views", "ledger-entries", "prorations", "release-deadlines");
+    private static final List<String> PROJECTIONS = Projections.ALL;
     private static final long[][] PACKAGES = {
             {2_500_000, 5}, {2_500_000, 10}, {5_000_000, 5}, {5_000_000, 10}, {10_000_000, 5}, {10_000_000, 10},
             {20_000_000, 5}, {50_000_000, 10}};

@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.account;
 
+import org.imagesearch.ledger.query.progress.Projections;
 import org.imagesearch.ledger.query.readtable.ReadTables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.axonframework.config.ProcessingGroup;
@@ -24,10 +25,8 @@ import java.util.Optional;
  * same function the account aggregate and the as-of ledger use: {@code account_view}.
  */
 @Component
-@ProcessingGroup(AccountViewProjection.PROCESSING_GROUP)
+@ProcessingGroup(Projections.READ_MODELS)
 public class AccountViewProjection {
-
-    public static final String PROCESSING_GROUP = "accounts";
 
     private final JdbcTemplate jdbc;
 

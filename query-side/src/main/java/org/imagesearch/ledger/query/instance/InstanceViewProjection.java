@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.instance;
 
+import org.imagesearch.ledger.query.progress.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,10 +18,8 @@ import org.springframework.stereotype.Component;
  * {@link InstanceSnapshot#evolve}, the same function the aggregate and the as-of views use.
  */
 @Component
-@ProcessingGroup(InstanceViewProjection.PROCESSING_GROUP)
+@ProcessingGroup(Projections.READ_MODELS)
 public class InstanceViewProjection {
-
-    public static final String PROCESSING_GROUP = "instance-views";
 
     private final InstanceViewRepository views;
 

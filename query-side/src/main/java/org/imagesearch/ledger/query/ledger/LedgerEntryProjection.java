@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.ledger;
 
+import org.imagesearch.ledger.query.progress.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,10 +13,8 @@ import org.springframework.stereotype.Component;
 
 /** Ledger entries: every purchase, trial, upgrade, downgrade and renewal, with its signed amount. */
 @Component
-@ProcessingGroup(LedgerEntryProjection.PROCESSING_GROUP)
+@ProcessingGroup(Projections.READ_MODELS)
 public class LedgerEntryProjection {
-
-    public static final String PROCESSING_GROUP = "ledger-entries";
 
     private final LedgerEntryRepository entries;
 

@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.notification;
 
+import org.imagesearch.ledger.query.progress.Projections;
 import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,10 +29,8 @@ import java.time.Instant;
  * in the order of the event store.
  */
 @Component
-@ProcessingGroup(NotificationProjection.PROCESSING_GROUP)
+@ProcessingGroup(Projections.READ_MODELS)
 public class NotificationProjection {
-
-    public static final String PROCESSING_GROUP = "notifications";
 
     private final JdbcTemplate jdbc;
 

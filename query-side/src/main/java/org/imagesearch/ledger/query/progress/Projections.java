@@ -1,27 +1,19 @@
 package org.imagesearch.ledger.query.progress;
 
-import org.imagesearch.ledger.query.instance.InstanceViewProjection;
-import org.imagesearch.ledger.query.ledger.LedgerEntryProjection;
-import org.imagesearch.ledger.query.proration.ProrationProjection;
-import org.imagesearch.ledger.query.release.ReleaseDeadlineProjection;
-
-import org.imagesearch.ledger.query.account.AccountViewProjection;
-import org.imagesearch.ledger.query.notification.NotificationProjection;
-import org.imagesearch.ledger.query.quote.CustomQuoteProjection;
-
 import java.util.List;
 
-/** The processing groups that hold read models: what a replay rebuilds and what reads wait for. */
+/**
+ * The processing group that holds the read models. Every projection ({@code instance_view},
+ * {@code ledger_entry}, {@code proration}, {@code release_deadline}, {@code account_view},
+ * {@code custom_quote_view}, {@code notification}) belongs to it, so one processor reads the events
+ * once and writes all the read tables of a batch in one transaction, beside one token update
+ * (ADR 0010). A replay rebuilds it; a read with {@code minPosition} waits for it.
+ */
 public final class Projections {
 
-    public static final List<String> ALL = List.of(
-            InstanceViewProjection.PROCESSING_GROUP,
-            LedgerEntryProjection.PROCESSING_GROUP,
-            ProrationProjection.PROCESSING_GROUP,
-            ReleaseDeadlineProjection.PROCESSING_GROUP,
-            AccountViewProjection.PROCESSING_GROUP,
-            CustomQuoteProjection.PROCESSING_GROUP,
-            NotificationProjection.PROCESSING_GROUP);
+    public static final String READ_MODELS = "read-models";
+
+    public static final List<String> ALL = List.of(READ_MODELS);
 
     private Projections() {
     }

@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.proration;
 
+import org.imagesearch.ledger.query.progress.Projections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,10 +14,8 @@ import org.springframework.stereotype.Component;
 
 /** Proration differences: one row per package change, with its inputs and result. */
 @Component
-@ProcessingGroup(ProrationProjection.PROCESSING_GROUP)
+@ProcessingGroup(Projections.READ_MODELS)
 public class ProrationProjection {
-
-    public static final String PROCESSING_GROUP = "prorations";
 
     private final ProrationRepository prorations;
 

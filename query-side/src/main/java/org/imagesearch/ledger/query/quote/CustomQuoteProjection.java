@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.quote;
 
+import org.imagesearch.ledger.query.progress.Projections;
 import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,10 +22,8 @@ import java.time.Instant;
 
 /** The custom quotes offered to each customer, with their status by the business clock: {@code custom_quote_view}. */
 @Component
-@ProcessingGroup(CustomQuoteProjection.PROCESSING_GROUP)
+@ProcessingGroup(Projections.READ_MODELS)
 public class CustomQuoteProjection {
-
-    public static final String PROCESSING_GROUP = "custom-quotes";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

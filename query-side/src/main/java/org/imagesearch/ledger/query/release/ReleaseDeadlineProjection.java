@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.query.release;
 
+import org.imagesearch.ledger.query.progress.Projections;
 import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,10 +21,8 @@ import java.sql.Timestamp;
 
 /** Release deadlines: every retained instance with its {@code releaseAt}. */
 @Component
-@ProcessingGroup(ReleaseDeadlineProjection.PROCESSING_GROUP)
+@ProcessingGroup(Projections.READ_MODELS)
 public class ReleaseDeadlineProjection {
-
-    public static final String PROCESSING_GROUP = "release-deadlines";
 
     private final JdbcTemplate jdbc;
 

@@ -6,14 +6,11 @@ import org.imagesearch.ledger.api.query.CustomQuotes;
 import org.imagesearch.ledger.api.query.FindCustomQuotes;
 import org.imagesearch.ledger.api.query.FindNotifications;
 import org.imagesearch.ledger.api.query.Notifications;
-import org.imagesearch.ledger.query.notification.NotificationProjection;
-import org.imagesearch.ledger.query.quote.CustomQuoteProjection;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 
 /** What a customer has been offered and told: its custom quotes and its notices. An unknown customer has none of either. */
 @RestController
@@ -29,7 +26,7 @@ public class CustomerNoticesReadController {
     public CustomQuotes customQuotes(@RequestParam(required = false) String customerId,
                                      @RequestParam(required = false) Long minPosition) {
         FindCustomQuotes query = new FindCustomQuotes(customer(customerId));
-        reads.consistentWith(List.of(CustomQuoteProjection.PROCESSING_GROUP), minPosition);
+        reads.consistentWith(minPosition);
         return reads.one(query, CustomQuotes.class);
     }
 
@@ -37,7 +34,7 @@ public class CustomerNoticesReadController {
     public Notifications notifications(@RequestParam(required = false) String customerId,
                                        @RequestParam(required = false) Long minPosition) {
         FindNotifications query = new FindNotifications(customer(customerId));
-        reads.consistentWith(List.of(NotificationProjection.PROCESSING_GROUP), minPosition);
+        reads.consistentWith(minPosition);
         return reads.one(query, Notifications.class);
     }
 

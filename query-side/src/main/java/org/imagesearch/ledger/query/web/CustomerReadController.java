@@ -6,9 +6,6 @@ import org.imagesearch.ledger.api.query.AuditTrail;
 import org.imagesearch.ledger.api.query.CustomerLedger;
 import org.imagesearch.ledger.api.query.FindAuditTrail;
 import org.imagesearch.ledger.api.query.FindCustomerLedger;
-import org.imagesearch.ledger.query.account.AccountViewProjection;
-import org.imagesearch.ledger.query.instance.InstanceViewProjection;
-import org.imagesearch.ledger.query.ledger.LedgerEntryProjection;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.List;
 
 /** Reads of one customer: its ledger (now or as of an instant) and its audit trail. */
 @RestController
@@ -36,10 +32,7 @@ public class CustomerReadController {
                                  @RequestParam(required = false) Long minPosition) {
         CustomerId id = new CustomerId(customerId);
         Instant at = reads.asOf(asOf);
-        reads.consistentWith(at == null
-                ? List.of(LedgerEntryProjection.PROCESSING_GROUP, InstanceViewProjection.PROCESSING_GROUP,
-                        AccountViewProjection.PROCESSING_GROUP)
-                : List.of(InstanceViewProjection.PROCESSING_GROUP), minPosition);
+        reads.consistentWith(minPosition);
         return reads.optional(new FindCustomerLedger(id, at), CustomerLedger.class)
                 .orElseThrow(() -> LedgerRejection.notFound("No purchases by customer " + id
                         + (at == null ? "" : " by " + at)));
@@ -49,7 +42,7 @@ public class CustomerReadController {
     public AuditTrail events(@PathVariable String customerId,
                              @RequestParam(required = false) Long minPosition) {
         CustomerId id = new CustomerId(customerId);
-        reads.consistentWith(List.of(InstanceViewProjection.PROCESSING_GROUP), minPosition);
+        reads.consistentWith(minPosition);
         return reads.optional(FindAuditTrail.ofCustomer(id), AuditTrail.class)
                 .orElseThrow(() -> LedgerRejection.notFound("No purchases by customer " + id));
     }

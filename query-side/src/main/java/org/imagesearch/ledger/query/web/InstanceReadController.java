@@ -8,8 +8,6 @@ import org.imagesearch.ledger.api.query.FindInstance;
 import org.imagesearch.ledger.api.query.FindProrations;
 import org.imagesearch.ledger.api.query.InstanceView;
 import org.imagesearch.ledger.api.query.Prorations;
-import org.imagesearch.ledger.query.instance.InstanceViewProjection;
-import org.imagesearch.ledger.query.proration.ProrationProjection;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Reads of one instance. {@code minPosition} (from a command's answer) waits until the read model
@@ -41,7 +38,7 @@ public class InstanceReadController {
         InstanceId id = new InstanceId(instanceId);
         Instant at = reads.asOf(asOf);
         if (at == null) {
-            reads.consistentWith(List.of(InstanceViewProjection.PROCESSING_GROUP), minPosition);
+            reads.consistentWith(minPosition);
         }
         return reads.optional(new FindInstance(id, at), InstanceView.class)
                 .orElseThrow(() -> LedgerRejection.notFound("No instance " + id
@@ -52,8 +49,7 @@ public class InstanceReadController {
     public Prorations prorations(@PathVariable String instanceId,
                                  @RequestParam(required = false) Long minPosition) {
         InstanceId id = new InstanceId(instanceId);
-        reads.consistentWith(List.of(ProrationProjection.PROCESSING_GROUP, InstanceViewProjection.PROCESSING_GROUP),
-                minPosition);
+        reads.consistentWith(minPosition);
         requireKnown(id);
         return reads.one(new FindProrations(id), Prorations.class);
     }

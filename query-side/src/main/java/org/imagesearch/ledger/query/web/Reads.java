@@ -4,12 +4,12 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.imagesearch.ledger.api.UtcInstants;
 import org.imagesearch.ledger.api.error.LedgerRejection;
+import org.imagesearch.ledger.query.progress.Projections;
 import org.imagesearch.ledger.query.progress.ReadConsistency;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** What every read endpoint does first and last: parse its instants, wait for consistency, ask the query bus. */
@@ -26,9 +26,9 @@ public class Reads {
         this.clock = clock;
     }
 
-    /** Waits until {@code processors} have reached {@code minPosition}, or refuses. */
-    public void consistentWith(List<String> processors, Long minPosition) {
-        consistency.await(processors, minPosition);
+    /** Waits until the read models have reached {@code minPosition}, or refuses. */
+    public void consistentWith(Long minPosition) {
+        consistency.await(Projections.ALL, minPosition);
     }
 
     /** An optional {@code asOf}: a UTC instant no later than the business clock's now. */

@@ -3,13 +3,11 @@ package org.imagesearch.ledger.query.web;
 import org.imagesearch.ledger.api.UtcInstants;
 import org.imagesearch.ledger.api.query.FindReleasesDue;
 import org.imagesearch.ledger.api.query.ReleasesDue;
-import org.imagesearch.ledger.query.release.ReleaseDeadlineProjection;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 
 /** Retained instances and their release deadlines; {@code dueBefore} keeps those released before it. */
 @RestController
@@ -26,7 +24,7 @@ public class ReleaseReadController {
                                 @RequestParam(required = false) Long minPosition) {
         FindReleasesDue query = new FindReleasesDue(dueBefore == null ? null
                 : UtcInstants.parse(dueBefore, "dueBefore"));
-        reads.consistentWith(List.of(ReleaseDeadlineProjection.PROCESSING_GROUP), minPosition);
+        reads.consistentWith(minPosition);
         return reads.one(query, ReleasesDue.class);
     }
 }

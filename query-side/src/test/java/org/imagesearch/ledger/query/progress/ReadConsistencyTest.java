@@ -37,7 +37,7 @@ class ReadConsistencyTest {
         }
     }
 
-    private static final List<String> VIEWS = List.of("instance-views");
+    private static final List<String> VIEWS = Projections.ALL;
 
     @Test
     void aReadWithoutAPositionAnswersAtOnce() {
