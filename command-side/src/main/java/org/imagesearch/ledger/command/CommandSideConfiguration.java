@@ -6,6 +6,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -252,9 +253,10 @@ public class CommandSideConfiguration {
 
     @Bean
     public DeadlineSweeper deadlineSweeper(List<DueDeadlines> tables, CommandGateway commands, Clock clock,
-                                           ExecutorService deadlineWorkers,
-                                           @Value("${ledger.deadlines.batch-size:500}") int batchSize) {
-        return new DeadlineSweeper(tables, commands, clock, deadlineWorkers, batchSize);
+                                           TransactionManager transactions, ExecutorService deadlineWorkers,
+                                           @Value("${ledger.deadlines.batch-size:500}") int batchSize,
+                                           @Value("${ledger.deadlines.per-transaction:100}") int perTransaction) {
+        return new DeadlineSweeper(tables, commands, transactions, clock, deadlineWorkers, batchSize, perTransaction);
     }
 
     @Bean

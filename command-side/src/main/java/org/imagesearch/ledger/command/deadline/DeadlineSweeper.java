@@ -1,6 +1,10 @@
 package org.imagesearch.ledger.command.deadline;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.imagesearch.ledger.api.instance.ProcessDueDeadlines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +26,12 @@ import java.util.concurrent.ExecutorService;
  * The aggregate decides what is due, and records it once: a second sweep, or a sweep on another
  * node, finds nothing left to do, and two nodes racing on one aggregate collide on its event
  * sequence, so only one of them records anything.
+ *
+ * <p>Due aggregates are processed {@code perTransaction} at a time: each command runs in its own
+ * (nested) unit of work as usual, and the group's events, deadline rows and commit are one
+ * transaction. A wave of 100,000 terms ending at one instant is then a few thousand commits, not
+ * 100,000. If any command of a group fails, the whole group is rolled back and its commands are sent
+ * again one at a time, so one failing aggregate holds back no other.
  */
 public class DeadlineSweeper {
 
@@ -29,17 +39,21 @@ public class DeadlineSweeper {
 
     private final List<DueDeadlines> tables;
     private final CommandGateway commands;
+    private final TransactionManager transactions;
     private final Clock clock;
     private final ExecutorService workers;
     private final int batchSize;
+    private final int perTransaction;
 
-    public DeadlineSweeper(List<DueDeadlines> tables, CommandGateway commands, Clock clock, ExecutorService workers,
-                           int batchSize) {
+    public DeadlineSweeper(List<DueDeadlines> tables, CommandGateway commands, TransactionManager transactions,
+                           Clock clock, ExecutorService workers, int batchSize, int perTransaction) {
         this.tables = List.copyOf(tables);
         this.commands = commands;
+        this.transactions = transactions;
         this.clock = clock;
         this.workers = workers;
         this.batchSize = batchSize;
+        this.perTransaction = Math.max(1, perTransaction);
     }
 
     /**
@@ -70,16 +84,22 @@ public class DeadlineSweeper {
             if (due.isEmpty()) {
                 return processed;
             }
-            List<CompletableFuture<Boolean>> results = new ArrayList<>(due.size());
-            for (Object command : due) {
-                results.add(CompletableFuture.supplyAsync(() -> process(command), workers));
+            List<List<Object>> groups = new ArrayList<>();
+            for (int from = 0; from < due.size(); from += perTransaction) {
+                groups.add(due.subList(from, Math.min(due.size(), from + perTransaction)));
             }
-            for (int i = 0; i < due.size(); i++) {
-                if (results.get(i).join()) {
-                    processed++;
-                    done.add(due.get(i));
-                } else {
-                    skipped.add(due.get(i));
+            List<CompletableFuture<List<Boolean>>> results = groups.stream()
+                    .map(group -> CompletableFuture.supplyAsync(() -> processGroup(group), workers)).toList();
+            for (int g = 0; g < groups.size(); g++) {
+                List<Boolean> outcomes = results.get(g).join();
+                for (int i = 0; i < outcomes.size(); i++) {
+                    Object command = groups.get(g).get(i);
+                    if (outcomes.get(i)) {
+                        processed++;
+                        done.add(command);
+                    } else {
+                        skipped.add(command);
+                    }
                 }
             }
         }
@@ -89,6 +109,32 @@ public class DeadlineSweeper {
     public Optional<Instant> earliestDeadlineBy(Instant horizon) {
         return tables.stream().map(table -> table.earliestBy(horizon)).flatMap(Optional::stream)
                 .filter(Objects::nonNull).min(Instant::compareTo);
+    }
+
+    /** Whether each command of the group was processed: all in one transaction, or else one by one. */
+    private List<Boolean> processGroup(List<Object> group) {
+        if (group.size() > 1 && processTogether(group)) {
+            return group.stream().map(command -> true).toList();
+        }
+        return group.stream().map(this::process).toList();
+    }
+
+    private boolean processTogether(List<Object> group) {
+        UnitOfWork<?> together = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage(group));
+        try {
+            together.attachTransaction(transactions);
+            for (Object command : group) {
+                commands.sendAndWait(command);
+            }
+            together.commit();
+            return true;
+        } catch (RuntimeException e) {
+            if (together.phase() == UnitOfWork.Phase.STARTED) {
+                together.rollback(e);
+            }
+            log.debug("{} due aggregates not processed together, now one by one: {}", group.size(), e.toString());
+            return false;
+        }
     }
 
     private boolean process(Object command) {

@@ -22,23 +22,26 @@ import java.util.function.BiFunction;
  */
 public class RecordedSequence implements MessageDispatchInterceptor<EventMessage<?>> {
 
-    private static final ThreadLocal<Map<String, Long>> RECORDED = ThreadLocal.withInitial(HashMap::new);
+    /** Only threads that called {@link #begin} keep notes: the deadline workers and processors never read them. */
+    private static final ThreadLocal<Map<String, Long>> RECORDED = new ThreadLocal<>();
 
     /** Forgets what this thread's previous commands recorded; call before sending a command. */
     public void begin() {
-        RECORDED.get().clear();
+        RECORDED.set(new HashMap<>());
     }
 
     /** The sequence number of the last event this thread's command recorded for the aggregate, if any. */
     public Optional<Long> lastOf(String aggregateIdentifier) {
-        return Optional.ofNullable(RECORDED.get().get(aggregateIdentifier));
+        Map<String, Long> recorded = RECORDED.get();
+        return recorded == null ? Optional.empty() : Optional.ofNullable(recorded.get(aggregateIdentifier));
     }
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> events) {
         return (index, event) -> {
-            if (event instanceof DomainEventMessage<?> domainEvent) {
-                RECORDED.get().merge(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), Math::max);
+            Map<String, Long> recorded = RECORDED.get();
+            if (recorded != null && event instanceof DomainEventMessage<?> domainEvent) {
+                recorded.merge(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), Math::max);
             }
             return event;
         };
