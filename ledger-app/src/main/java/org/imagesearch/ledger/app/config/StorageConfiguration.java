@@ -107,6 +107,7 @@ public class StorageConfiguration {
                 .dataType(byte[].class)
                 .batchSize(batchSize)
                 .gapTimeout(gapTimeout)
+                .readEventDataWithGaps(GapReads::readEventDataWithGaps)
                 .build();
     }
 
