@@ -55,7 +55,7 @@ public final class Benchmarks {
         try {
             for (String database : databases) {
                 System.out.printf("== %s, %s sizes%n", database, sizes.mode());
-                try (Ledger ledger = Ledger.start(BenchDatabase.create(database, work, "a"))) {
+                try (Ledger ledger = Ledger.start(BenchDatabase.create(database, work, "a"), false)) {
                     results.add(report(Workloads.commands(ledger, "cmd", sizes.instances())));
                     results.add(report(Workloads.reads(ledger, "cmd", sizes.instances(), sizes.readRate(),
                             sizes.readSeconds())));
@@ -64,7 +64,7 @@ public final class Benchmarks {
                     }
                     results.add(report(Workloads.replay(ledger, "cmd", sizes.replayEvents())));
                 }
-                try (Ledger ledger = Ledger.start(BenchDatabase.create(database, work, "b"))) {
+                try (Ledger ledger = Ledger.start(BenchDatabase.create(database, work, "b"), true)) {
                     results.add(report(Workloads.wave(ledger, "wav", sizes.waveInstances())));
                 }
             }

@@ -17,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One ledger, started in this JVM as the deployable starts it (both roles, test clock on, API keys
- * configured), on one benchmark database.
+ * One ledger, started in this JVM as the deployable starts it (both roles, API keys configured), on
+ * one benchmark database. It runs on the system clock, as shipped, unless the workload moves time
+ * (the wave): then on the test clock, which every node reads from the database at each reading.
  */
 final class Ledger implements AutoCloseable {
 
@@ -35,15 +36,17 @@ final class Ledger implements AutoCloseable {
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    static Ledger start(BenchDatabase database) {
+    static Ledger start(BenchDatabase database, boolean testClock) {
         List<String> arguments = new ArrayList<>(database.arguments());
-        arguments.addAll(List.of("--server.port=0", "--ledger.test-clock.enabled=true",
+        arguments.addAll(List.of("--server.port=0", "--ledger.test-clock.enabled=" + testClock,
                 "--ledger.api-keys=service:" + SERVICE_KEY, "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
                 .run(arguments.toArray(String[]::new));
         Ledger ledger = new Ledger(database, context);
-        ledger.bean(ClockControl.class).moveTo(START);
+        if (testClock) {
+            ledger.bean(ClockControl.class).moveTo(START);
+        }
         return ledger;
     }
 

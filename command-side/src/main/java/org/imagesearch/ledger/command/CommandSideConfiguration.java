@@ -36,6 +36,7 @@ import org.imagesearch.ledger.command.instance.InstanceRules;
 import org.imagesearch.ledger.command.instance.JdbcPurchaseLimits;
 import org.imagesearch.ledger.command.instance.PurchaseLimits;
 import org.imagesearch.ledger.command.instance.PurchasePolicy;
+import org.imagesearch.ledger.command.store.CommandTargets;
 import org.imagesearch.ledger.command.store.FreshAggregateCache;
 import org.imagesearch.ledger.command.store.RecordedEvents;
 import org.imagesearch.ledger.command.store.RecordedSequence;
@@ -177,6 +178,12 @@ public class CommandSideConfiguration {
             default -> throw new IllegalStateException(
                     "ledger.commands.aggregate-cache must be verified or trusted, not " + mode);
         };
+    }
+
+    /** Which aggregate a command is for, found once per command class (named by each {@code @Aggregate}). */
+    @Bean
+    public CommandTargets commandTargets() {
+        return new CommandTargets();
     }
 
     @Bean

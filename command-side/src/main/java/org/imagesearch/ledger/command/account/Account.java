@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * gets a {@link PaymentOverdue} notice; open {@code release-after} later, it defaults, and the
  * payment policy releases its instance.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "commandTargets")
 public class Account {
 
     @AggregateIdentifier

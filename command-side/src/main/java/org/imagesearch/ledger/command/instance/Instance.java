@@ -43,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * released. If the command is then refused, its unit of work rolls back and those events with it.
  * Quotes run the same decisions on a copy and record nothing.
  */
-@Aggregate(cache = "instanceCache")
+@Aggregate(cache = "instanceCache", commandTargetResolver = "commandTargets")
 public class Instance {
 
     @AggregateIdentifier

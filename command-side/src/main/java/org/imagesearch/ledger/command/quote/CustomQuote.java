@@ -22,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A package beyond the catalog, offered to one customer at a monthly price until a date (seed:
  * "larger than the largest package ... custom quote"). Within the catalog, the catalog's prices apply.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = "commandTargets")
 public class CustomQuote {
 
     @AggregateIdentifier
