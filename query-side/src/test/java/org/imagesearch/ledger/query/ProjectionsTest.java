@@ -4,7 +4,9 @@ import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.ChangeDirection;
 import org.imagesearch.ledger.api.instance.InstanceId;
+import org.imagesearch.ledger.api.instance.InstanceSnapshot;
 import org.imagesearch.ledger.api.instance.InstanceState;
+import org.imagesearch.ledger.api.instance.PackagePurchased;
 import org.imagesearch.ledger.api.query.CustomerLedger;
 import org.imagesearch.ledger.api.query.FindProrations;
 import org.imagesearch.ledger.api.query.FindReleasesDue;
@@ -17,6 +19,9 @@ import org.imagesearch.ledger.query.ledger.LedgerEntryRepository;
 import org.imagesearch.ledger.query.proration.ProrationProjection;
 import org.imagesearch.ledger.query.proration.ProrationRepository;
 import org.imagesearch.ledger.query.release.ReleaseDeadlineProjection;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.imagesearch.ledger.query.readtable.PendingWrites;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.imagesearch.ledger.query.Histories.LARGE;
 import static org.imagesearch.ledger.query.Histories.SMALL;
 import static org.imagesearch.ledger.query.Histories.TRIAL;
@@ -37,6 +43,7 @@ class ProjectionsTest {
     private static final InstanceId SECOND = new InstanceId("second");
 
     private JdbcTemplate jdbc;
+    private PendingWrites writes;
 
     private final List<Object> life = Histories.purchase("first", "acme", SMALL, false, "2026-06-01T00:00:00Z")
             .change(LARGE, "2026-06-10T00:00:00Z")
@@ -48,11 +55,12 @@ class ProjectionsTest {
     @BeforeEach
     void database() {
         jdbc = ReadModelDatabase.create();
+        writes = new PendingWrites(jdbc);
     }
 
     @Test
     void ledgerEntriesRecordEverySignedMovementOfMoneyInOrder() {
-        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc);
+        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc, writes);
         new Feed(new LedgerEntryProjection(entries), jdbc).events(life)
                 .events(Histories.purchase("second", "acme", TRIAL, true, "2026-07-01T00:00:00Z").events());
 
@@ -75,7 +83,7 @@ class ProjectionsTest {
 
     @Test
     void anEventCommittedLateStillMakesItsEntry() {
-        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc);
+        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc, writes);
         Feed feed = new Feed(new LedgerEntryProjection(entries), jdbc);
         List<Object> first = Histories.purchase("first", "acme", SMALL, false, "2026-06-01T00:00:00Z").events();
         List<Object> second = Histories.purchase("second", "acme", LARGE, false, "2026-06-01T00:00:00Z").events();
@@ -89,7 +97,7 @@ class ProjectionsTest {
 
     @Test
     void prorationsKeepOneRowPerPackageChangeWithItsInputs() {
-        ProrationRepository repository = new ProrationRepository(jdbc);
+        ProrationRepository repository = new ProrationRepository(jdbc, writes);
         ProrationProjection projection = new ProrationProjection(repository);
         new Feed(projection, jdbc).events(life);
 
@@ -110,7 +118,7 @@ class ProjectionsTest {
 
     @Test
     void releaseDeadlinesListRetainedInstancesUntilTheyAreRenewedOrReleased() {
-        ReleaseDeadlineProjection projection = new ReleaseDeadlineProjection(jdbc);
+        ReleaseDeadlineProjection projection = new ReleaseDeadlineProjection(jdbc, writes);
         Feed feed = new Feed(projection, jdbc).events(life)
                 .events(Histories.purchase("second", "acme", SMALL, false, "2026-06-01T00:00:00Z")
                         .exhaust("2026-06-05T00:00:00Z").renew(1, "2026-06-06T00:00:00Z").events())
@@ -133,7 +141,7 @@ class ProjectionsTest {
 
     @Test
     void instanceViewsFoldEachInstancesEventsIntoItsSnapshot() {
-        InstanceViewRepository views = new InstanceViewRepository(jdbc);
+        InstanceViewRepository views = new InstanceViewRepository(jdbc, writes);
         Feed feed = new Feed(new InstanceViewProjection(views), jdbc).events(life);
 
         var snapshot = views.find(FIRST).orElseThrow();
@@ -150,9 +158,45 @@ class ProjectionsTest {
     }
 
     @Test
+    void withinOneBatchAnInstancesEventsFoldInMemoryAndItsRowsAreWrittenAtCommit() {
+        InstanceViewRepository views = new InstanceViewRepository(jdbc, writes);
+        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc, writes);
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        new Feed(new InstanceViewProjection(views), jdbc).events(life);
+        new Feed(new LedgerEntryProjection(entries), jdbc).events(life);
+
+        assertThat(views.find(FIRST).orElseThrow().state()).as("the batch sees its own fold").isEqualTo(InstanceState.RETAINED);
+        assertThat(rows("instance_view")).as("nothing written before the batch commits").isZero();
+        assertThat(rows("ledger_entry")).isZero();
+
+        batch.commit();
+
+        assertThat(rows("instance_view")).isEqualTo(1);
+        assertThat(views.find(FIRST).orElseThrow().state()).isEqualTo(InstanceState.RETAINED);
+        assertThat(entries.ofCustomer(ACME)).extracting(LedgerEntry::kind).containsExactly(LedgerEntry.Kind.PURCHASE,
+                LedgerEntry.Kind.UPGRADE, LedgerEntry.Kind.RENEWAL, LedgerEntry.Kind.DOWNGRADE);
+    }
+
+    @Test
+    void aBatchThatChangesAnInstanceNeverAddedFailsInsteadOfLosingTheChange() {
+        InstanceViewRepository views = new InstanceViewRepository(jdbc, writes);
+        var neverProjected = (PackagePurchased) Histories.purchase("second", "acme", SMALL, false,
+                "2026-07-01T00:00:00Z").events().get(0);
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        views.replace(InstanceSnapshot.of(neverProjected));
+
+        assertThatThrownBy(batch::commit).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Expected one row of instance_view");
+    }
+
+    private long rows(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    @Test
     void resetEmptiesEveryTable() {
-        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc);
-        ProrationRepository prorations = new ProrationRepository(jdbc);
+        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc, writes);
+        ProrationRepository prorations = new ProrationRepository(jdbc, writes);
         Feed ledgerFeed = new Feed(new LedgerEntryProjection(entries), jdbc).events(life);
         ProrationProjection prorationProjection = new ProrationProjection(prorations);
         Feed prorationFeed = new Feed(prorationProjection, jdbc).events(life);

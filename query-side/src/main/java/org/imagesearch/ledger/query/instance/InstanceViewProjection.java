@@ -29,7 +29,7 @@ public class InstanceViewProjection {
 
     @EventHandler
     void on(PackagePurchased event) {
-        views.save(InstanceSnapshot.of(event));
+        views.add(InstanceSnapshot.of(event));
     }
 
     @EventHandler
@@ -55,7 +55,7 @@ public class InstanceViewProjection {
     private void evolve(InstanceId instanceId, Object event) {
         InstanceSnapshot current = views.find(instanceId)
                 .orElseThrow(() -> new IllegalStateException("No purchase projected for instance " + instanceId));
-        views.save(current.evolve(event));
+        views.replace(current.evolve(event));
     }
 
     @ResetHandler

@@ -1,6 +1,7 @@
 package org.imagesearch.ledger.query.instance;
 
 import org.imagesearch.ledger.query.readtable.ReadTables;
+import org.imagesearch.ledger.query.readtable.PendingWrites;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.InstanceId;
@@ -13,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,13 +24,26 @@ import java.util.Optional;
 @Repository
 public class InstanceViewRepository {
 
-    private final JdbcTemplate jdbc;
+    private static final String TABLE = "instance_view";
+    private static final String INSERT = "INSERT INTO instance_view (customer_id, state, trial, period_start,"
+            + " period_end, release_at, snapshot, instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE instance_view SET customer_id = ?, state = ?, trial = ?,"
+            + " period_start = ?, period_end = ?, release_at = ?, snapshot = ? WHERE instance_id = ?";
 
-    public InstanceViewRepository(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final PendingWrites writes;
+
+    public InstanceViewRepository(JdbcTemplate jdbc, PendingWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
+    /** An instance's snapshot: as the batch being projected left it, or as stored. */
     public Optional<InstanceSnapshot> find(InstanceId instanceId) {
+        Staged staged = writes.<InstanceId, Staged>stagedIfAny(TABLE).get(instanceId);
+        if (staged != null) {
+            return Optional.of(staged.snapshot());
+        }
         return jdbc.query("SELECT snapshot FROM instance_view WHERE instance_id = ?",
                 (rs, row) -> fromJson(rs.getString(1)), instanceId.value()).stream().findFirst();
     }
@@ -41,16 +56,48 @@ public class InstanceViewRepository {
                 (rs, row) -> fromJson(rs.getString(1)), customer.value()).stream().sorted(ORDER).toList();
     }
 
-    public void save(InstanceSnapshot snapshot) {
-        Object[] values = {snapshot.customerId().value(), snapshot.state().name(), snapshot.trial(),
+    /** The first snapshot of an instance (its purchase). */
+    public void add(InstanceSnapshot snapshot) {
+        stage(snapshot, true);
+    }
+
+    /** The next snapshot of an instance already added. */
+    public void replace(InstanceSnapshot snapshot) {
+        stage(snapshot, false);
+    }
+
+    /** Within a batch, each instance's last snapshot is kept and written once, just before the batch commits. */
+    private void stage(InstanceSnapshot snapshot, boolean added) {
+        Map<InstanceId, Staged> staged = writes.staged(TABLE, this::write);
+        if (staged == null) {
+            write(Map.of(snapshot.instanceId(), new Staged(snapshot, added)));
+            return;
+        }
+        Staged before = staged.get(snapshot.instanceId());
+        staged.put(snapshot.instanceId(), new Staged(snapshot, added || before != null && before.added()));
+    }
+
+    /** New rows first, then changed ones: two runs of one statement each. */
+    private void write(Map<InstanceId, Staged> staged) {
+        for (Staged row : staged.values()) {
+            if (row.added()) {
+                writes.write(TABLE, INSERT, values(row.snapshot()));
+            }
+        }
+        for (Staged row : staged.values()) {
+            if (!row.added()) {
+                writes.writeOne(TABLE, UPDATE, values(row.snapshot()));
+            }
+        }
+    }
+
+    private static Object[] values(InstanceSnapshot snapshot) {
+        return new Object[] {snapshot.customerId().value(), snapshot.state().name(), snapshot.trial(),
                 timestamp(snapshot.periodStart()), timestamp(snapshot.periodEnd()), timestamp(snapshot.releaseAt()),
                 toJson(snapshot), snapshot.instanceId().value()};
-        int updated = jdbc.update("UPDATE instance_view SET customer_id = ?, state = ?, trial = ?, period_start = ?,"
-                + " period_end = ?, release_at = ?, snapshot = ? WHERE instance_id = ?", values);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO instance_view (customer_id, state, trial, period_start, period_end, release_at,"
-                    + " snapshot, instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values);
-        }
+    }
+
+    private record Staged(InstanceSnapshot snapshot, boolean added) {
     }
 
     public void deleteAll() {

@@ -1,6 +1,7 @@
 package org.imagesearch.ledger.query.ledger;
 
 import org.imagesearch.ledger.query.readtable.ReadTables;
+import org.imagesearch.ledger.query.readtable.PendingWrites;
 import org.imagesearch.ledger.api.billing.Money;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.InstanceId;
@@ -19,14 +20,16 @@ import java.util.List;
 public class LedgerEntryRepository {
 
     private final JdbcTemplate jdbc;
+    private final PendingWrites writes;
 
-    public LedgerEntryRepository(JdbcTemplate jdbc) {
+    public LedgerEntryRepository(JdbcTemplate jdbc, PendingWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** Adds the entry of event {@code eventId}; the entry's own position is not kept (see the class). */
     public void add(String eventId, LedgerEntry entry) {
-        jdbc.update("INSERT INTO ledger_entry (event_id, customer_id, instance_id, kind, amount, occurred_at)"
+        writes.write("ledger_entry", "INSERT INTO ledger_entry (event_id, customer_id, instance_id, kind, amount, occurred_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)", eventId, entry.customerId().value(),
                 entry.instanceId().value(), entry.kind().name(), entry.amount().amount(), Timestamp.from(entry.at()));
     }

@@ -2,6 +2,7 @@ package org.imagesearch.ledger.query.notification;
 
 import org.imagesearch.ledger.query.progress.Projections;
 import org.imagesearch.ledger.query.readtable.ReadTables;
+import org.imagesearch.ledger.query.readtable.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -33,9 +34,11 @@ import java.time.Instant;
 public class NotificationProjection {
 
     private final JdbcTemplate jdbc;
+    private final PendingWrites writes;
 
-    public NotificationProjection(JdbcTemplate jdbc) {
+    public NotificationProjection(JdbcTemplate jdbc, PendingWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -75,7 +78,7 @@ public class NotificationProjection {
     }
 
     private void add(String eventId, Notice notice) {
-        jdbc.update("INSERT INTO notification (event_id, customer_id, kind, instance_id, occurred_at, release_at,"
+        writes.write("notification", "INSERT INTO notification (event_id, customer_id, kind, instance_id, occurred_at, release_at,"
                         + " reason, receivable_id, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", eventId,
                 notice.customerId().value(), notice.kind().name(), notice.instanceId().value(),
                 Timestamp.from(notice.at()), notice.releaseAt() == null ? null : Timestamp.from(notice.releaseAt()),

@@ -1,6 +1,7 @@
 package org.imagesearch.ledger.query.proration;
 
 import org.imagesearch.ledger.query.readtable.ReadTables;
+import org.imagesearch.ledger.query.readtable.PendingWrites;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.imagesearch.ledger.api.instance.InstanceId;
 import org.imagesearch.ledger.api.query.Prorations;
@@ -19,13 +20,15 @@ import java.util.List;
 public class ProrationRepository {
 
     private final JdbcTemplate jdbc;
+    private final PendingWrites writes;
 
-    public ProrationRepository(JdbcTemplate jdbc) {
+    public ProrationRepository(JdbcTemplate jdbc, PendingWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     public void add(String eventId, Prorations.Row row) {
-        jdbc.update("INSERT INTO proration (event_id, instance_id, customer_id, changed_at, direction, amount, detail)"
+        writes.write("proration", "INSERT INTO proration (event_id, instance_id, customer_id, changed_at, direction, amount, detail)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)", eventId, row.instanceId().value(),
                 row.customerId().value(), Timestamp.from(row.changedAt()), row.direction().name(),
                 row.amount().amount(), toJson(row));

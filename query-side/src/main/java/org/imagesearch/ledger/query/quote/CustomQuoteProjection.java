@@ -2,6 +2,7 @@ package org.imagesearch.ledger.query.quote;
 
 import org.imagesearch.ledger.query.progress.Projections;
 import org.imagesearch.ledger.query.readtable.ReadTables;
+import org.imagesearch.ledger.query.readtable.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,17 +27,19 @@ import java.time.Instant;
 public class CustomQuoteProjection {
 
     private final JdbcTemplate jdbc;
+    private final PendingWrites writes;
     private final Clock clock;
 
-    public CustomQuoteProjection(JdbcTemplate jdbc, Clock clock) {
+    public CustomQuoteProjection(JdbcTemplate jdbc, PendingWrites writes, Clock clock) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.clock = clock;
     }
 
     @EventHandler
     void on(CustomQuoteOffered event) {
         ResourcePackage offered = event.resourcePackage();
-        jdbc.update("INSERT INTO custom_quote_view (quote_id, customer_id, images, qps, delete_qps, monthly_price,"
+        writes.write("custom_quote_view", "INSERT INTO custom_quote_view (quote_id, customer_id, images, qps, delete_qps, monthly_price,"
                         + " valid_until, offered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event.quoteId().value(),
                 event.customerId().value(), offered.images(), offered.qps(), offered.deleteQps(),
                 offered.monthlyPrice().amount(), Timestamp.from(event.validUntil()),

@@ -2,6 +2,7 @@ package org.imagesearch.ledger.query.release;
 
 import org.imagesearch.ledger.query.progress.Projections;
 import org.imagesearch.ledger.query.readtable.ReadTables;
+import org.imagesearch.ledger.query.readtable.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,14 +26,16 @@ import java.sql.Timestamp;
 public class ReleaseDeadlineProjection {
 
     private final JdbcTemplate jdbc;
+    private final PendingWrites writes;
 
-    public ReleaseDeadlineProjection(JdbcTemplate jdbc) {
+    public ReleaseDeadlineProjection(JdbcTemplate jdbc, PendingWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(QuotaExhausted event) {
-        jdbc.update("INSERT INTO release_deadline (instance_id, customer_id, release_at) VALUES (?, ?, ?)",
+        writes.write("release_deadline", "INSERT INTO release_deadline (instance_id, customer_id, release_at) VALUES (?, ?, ?)",
                 event.instanceId().value(), event.customerId().value(), Timestamp.from(event.releaseAt()));
     }
 
@@ -50,7 +53,7 @@ public class ReleaseDeadlineProjection {
     }
 
     private void remove(InstanceId instance) {
-        jdbc.update("DELETE FROM release_deadline WHERE instance_id = ?", instance.value());
+        writes.write("release_deadline", "DELETE FROM release_deadline WHERE instance_id = ?", instance.value());
     }
 
     @ResetHandler
