@@ -127,20 +127,15 @@ public class ProjectionProgress {
         return segments(processor).stream().mapToLong(SegmentProgress::position).min().orElse(0);
     }
 
-    /** How many events of each payload type follow {@code position}: one pass over the range. */
-    public Map<String, Long> eventCountsAfter(long position) {
+    /**
+     * How many events after {@code position} this projection still has to handle: events of kinds it
+     * ignores do not count, since it never sees them. One grouped count over the range.
+     */
+    public long relevantEventsAfter(String processor, long position) {
         Map<String, Long> counts = new HashMap<>();
         jdbc.query("SELECT " + events.payloadTypeColumn() + ", COUNT(*) FROM " + events.domainEventTable()
                         + " WHERE " + events.globalIndexColumn() + " > ? GROUP BY " + events.payloadTypeColumn(),
                 (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)), position);
-        return counts;
-    }
-
-    /**
-     * Of {@code counts} (events per payload type after some position), how many this projection
-     * still has to handle: events of kinds it ignores do not count, since it never sees them.
-     */
-    public long relevantAmong(String processor, Map<String, Long> counts) {
         return counts.entrySet().stream().filter(count -> handles(processor, count.getKey()))
                 .mapToLong(Map.Entry::getValue).sum();
     }

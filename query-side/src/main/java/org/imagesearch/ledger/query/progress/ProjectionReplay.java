@@ -15,9 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rebuilds every read model from the first event, with every query node of the database taking
@@ -120,14 +118,12 @@ public class ProjectionReplay {
 
     public List<Status> status() {
         long head = history.head();
-        Map<Long, Map<String, Long>> countsAfter = new HashMap<>(); // projections at one position share one count
         return Projections.ALL.stream().map(name -> {
             List<ProjectionProgress.SegmentProgress> segments = progress.segments(name);
             long position = segments.stream().mapToLong(ProjectionProgress.SegmentProgress::position).min()
                     .orElse(0);
             boolean replaying = progress.replaying(name);
-            long behind = progress.relevantAmong(name,
-                    countsAfter.computeIfAbsent(position, progress::eventCountsAfter));
+            long behind = progress.relevantEventsAfter(name, position);
             return new Status(name, segments.size(), position, head, behind, replaying,
                     !segments.isEmpty() && !replaying && behind == 0);
         }).toList();
