@@ -34,21 +34,20 @@ public class PendingWrites {
 
     /** Writes {@code sql} with {@code args} to {@code table} before the current batch commits. */
     public void write(String table, String sql, Object... args) {
-        Batch batch = batch(true);
-        if (batch == null) {
-            jdbc.update(sql, args);
-        } else {
-            batch.add(new Write(table, sql, args, false));
-        }
+        queue(new Write(table, sql, args, false));
     }
 
     /** Like {@link #write}, for a statement that must change exactly one row (an update of a known row). */
     public void writeOne(String table, String sql, Object... args) {
+        queue(new Write(table, sql, args, true));
+    }
+
+    private void queue(Write write) {
         Batch batch = batch(true);
         if (batch == null) {
-            check(new Write(table, sql, args, true), jdbc.update(sql, args));
+            check(write, jdbc.update(write.sql(), write.args()));
         } else {
-            batch.add(new Write(table, sql, args, true));
+            batch.add(write);
         }
     }
 
