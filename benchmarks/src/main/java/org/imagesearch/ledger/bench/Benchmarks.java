@@ -16,9 +16,13 @@ import java.util.stream.Stream;
 /**
  * Runs every workload on H2 and on PostgreSQL and writes {@code latest.json}, {@code latest.svg}
  * and a table. Arguments: {@code --quick} (the default), {@code --full} or {@code --smoke};
- * {@code --out=DIR} (default {@code benchmarks/results}); {@code --db=h2,postgres}.
+ * {@code --out=DIR} (default {@code benchmarks/results}); {@code --db=h2,postgres}; {@code --only=commands,replay}
+ * (a subset of the workloads, for profiling one; {@code replay} needs {@code commands} before it);
+ * {@code --replay-events=N} (how many events the replay rebuilds).
  */
 public final class Benchmarks {
+
+    static final List<String> WORKLOADS = List.of("commands", "reads", "http", "replay", "wave");
 
     private Benchmarks() {
     }
@@ -27,6 +31,8 @@ public final class Benchmarks {
         String mode = "quick";
         Path out = Path.of("benchmarks", "results");
         List<String> databases = List.of("h2", "postgres");
+        List<String> only = WORKLOADS;
+        Long replayEvents = null;
         for (String arg : args) {
             if (arg.equals("--quick") || arg.equals("--full") || arg.equals("--smoke")) {
                 mode = arg.substring(2);
@@ -34,12 +40,20 @@ public final class Benchmarks {
                 out = Path.of(arg.substring(6));
             } else if (arg.startsWith("--db=")) {
                 databases = List.of(arg.substring(5).split(","));
+            } else if (arg.startsWith("--only=")) {
+                only = List.of(arg.substring(7).split(","));
+            } else if (arg.startsWith("--replay-events=")) {
+                replayEvents = Long.parseLong(arg.substring(16));
             } else {
-                throw new IllegalArgumentException("Unknown argument " + arg
-                        + "; use --quick, --full or --smoke, --out=DIR, --db=h2,postgres");
+                throw new IllegalArgumentException("Unknown argument " + arg + "; use --quick, --full or --smoke, "
+                        + "--out=DIR, --db=h2,postgres, --only=" + String.join(",", WORKLOADS) + ", --replay-events=N");
             }
         }
-        run(Sizes.of(mode), databases, out, Clock.systemUTC());
+        Sizes sizes = Sizes.of(mode);
+        if (replayEvents != null) {
+            sizes = sizes.withReplayEvents(replayEvents);
+        }
+        run(sizes, databases, only, out, Clock.systemUTC());
         System.exit(0);
     }
 
@@ -49,6 +63,11 @@ public final class Benchmarks {
      */
     static List<Map<String, Object>> run(Sizes sizes, List<String> databases, Path out, Clock clock)
             throws Exception {
+        return run(sizes, databases, WORKLOADS, out, clock);
+    }
+
+    static List<Map<String, Object>> run(Sizes sizes, List<String> databases, List<String> only, Path out,
+                                         Clock clock) throws Exception {
         Path work = Files.createTempDirectory("ledger-bench");
         List<Map<String, Object>> results = new ArrayList<>();
         Instant started = clock.instant();
@@ -56,16 +75,24 @@ public final class Benchmarks {
             for (String database : databases) {
                 System.out.printf("== %s, %s sizes%n", database, sizes.mode());
                 try (Ledger ledger = Ledger.start(BenchDatabase.create(database, work, "a"), false)) {
-                    results.add(report(Workloads.commands(ledger, "cmd", sizes.instances())));
-                    results.add(report(Workloads.reads(ledger, "cmd", sizes.instances(), sizes.readRate(),
-                            sizes.readSeconds())));
-                    if (database.equals("postgres")) {
+                    if (only.contains("commands")) {
+                        results.add(report(Workloads.commands(ledger, "cmd", sizes.instances())));
+                    }
+                    if (only.contains("reads")) {
+                        results.add(report(Workloads.reads(ledger, "cmd", sizes.instances(), sizes.readRate(),
+                                sizes.readSeconds())));
+                    }
+                    if (only.contains("http") && database.equals("postgres")) {
                         results.add(report(Workloads.http(ledger, "htp", sizes.httpWarmup(), sizes.httpCount())));
                     }
-                    results.add(report(Workloads.replay(ledger, "cmd", sizes.replayEvents())));
+                    if (only.contains("replay")) {
+                        results.add(report(Workloads.replay(ledger, "cmd", sizes.replayEvents())));
+                    }
                 }
-                try (Ledger ledger = Ledger.start(BenchDatabase.create(database, work, "b"), true)) {
-                    results.add(report(Workloads.wave(ledger, "wav", sizes.waveInstances())));
+                if (only.contains("wave")) {
+                    try (Ledger ledger = Ledger.start(BenchDatabase.create(database, work, "b"), true)) {
+                        results.add(report(Workloads.wave(ledger, "wav", sizes.waveInstances())));
+                    }
                 }
             }
         } finally {

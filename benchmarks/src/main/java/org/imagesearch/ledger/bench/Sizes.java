@@ -12,4 +12,8 @@ record Sizes(String mode, int instances, long replayEvents, int waveInstances, i
             default -> throw new IllegalArgumentException("Unknown mode " + mode + "; use --quick, --full or --smoke");
         };
     }
+
+    Sizes withReplayEvents(long events) {
+        return new Sizes(mode, instances, events, waveInstances, readRate, readSeconds, httpWarmup, httpCount);
+    }
 }

@@ -1,15 +1,21 @@
 package org.imagesearch.ledger.app;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.imagesearch.ledger.query.progress.Projections;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /** How the one deployable starts: its roles, and its refusal to start on a bad catalog or role. */
 class StartupTest {
@@ -79,6 +85,20 @@ class StartupTest {
             assertThat(purchase.status()).isEqualTo(201);
             assertThat(ledger.get("/api/v1/instances/" + purchase.text("instanceId") + "?minPosition="
                     + purchase.text("position")).status()).isEqualTo(200);
+        }
+    }
+
+    /** ADR 0011: one tracking processor for the read models, its two segments each on a thread of its own. */
+    @Test
+    void theReadModelsAreOneTrackingProcessorWithAThreadForEachOfItsTwoSegments() {
+        try (ConfigurableApplicationContext node = start("--ledger.roles=both")) {
+            EventProcessor processor = node.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(Projections.READ_MODELS).orElseThrow();
+            assertThat(processor).isInstanceOf(TrackingEventProcessor.class);
+            TrackingEventProcessor tracking = (TrackingEventProcessor) processor;
+            assertThat(tracking.maxCapacity()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(tracking.processingStatus()).containsOnlyKeys(0, 1));
         }
     }
 }

@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -109,12 +108,6 @@ public class StorageConfiguration {
                 .gapTimeout(gapTimeout)
                 .readEventDataWithGaps(GapReads::readEventDataWithGaps)
                 .build();
-    }
-
-    /** The source every projection reads from: the event store, waking the processors on new events. */
-    @Bean
-    public NotifyingEventSource notifyingEventSource(EventStore eventStore) {
-        return new NotifyingEventSource(eventStore);
     }
 
     /** Jackson for everything Axon serializes: events, messages, tokens and snapshots. */
