@@ -11,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -92,17 +93,23 @@ public class ProjectionNodeAgent implements SmartLifecycle {
     }
 
     /**
-     * Stops a processor once it has settled: stopping one that is still claiming its segments at
-     * start-up can leave it unable to claim them again (seen with Axon 4.13).
+     * Stops a processor once it has settled: every segment claimed by some node, and a worker running
+     * for each one this node claimed. Stopping one that is still claiming its segments at start-up
+     * can leave it unable to claim them again (seen with Axon 4.13: the tracking processor frees a
+     * segment whose worker it had not started yet, and after a restart never claims it again).
      */
     private void stopSettled(StreamingEventProcessor processor) {
         long deadline = wallClock.millis() + Duration.ofSeconds(10).toMillis();
-        while (processor.isRunning() && processor.processingStatus().isEmpty()
-                && progress.segments(processor.getName()).stream().anyMatch(s -> s.owner() == null)
-                && wallClock.millis() < deadline) {
+        while (processor.isRunning() && !settled(processor) && wallClock.millis() < deadline) {
             sleep(20);
         }
         processor.shutDown();
+    }
+
+    private boolean settled(StreamingEventProcessor processor) {
+        Set<Integer> working = processor.processingStatus().keySet();
+        return progress.segments(processor.getName()).stream().allMatch(segment -> segment.owner() != null
+                && (!nodes.self().equals(segment.owner()) || working.contains(segment.segment())));
     }
 
     /** The projections of this node. */

@@ -19,7 +19,8 @@ public class ReplayRequests {
         RUNNING
     }
 
-    public record Request(long generation, Phase phase) {
+    /** {@code requestedBy}: the node carrying the replay out (the one asked, or one that took it over). */
+    public record Request(long generation, Phase phase, String requestedBy) {
     }
 
     private final JdbcTemplate jdbc;
@@ -29,8 +30,8 @@ public class ReplayRequests {
     }
 
     public Request current() {
-        return jdbc.queryForObject("SELECT generation, phase FROM replay_request WHERE id = 1",
-                (rs, row) -> new Request(rs.getLong(1), Phase.valueOf(rs.getString(2))));
+        return jdbc.queryForObject("SELECT generation, phase, requested_by FROM replay_request WHERE id = 1",
+                (rs, row) -> new Request(rs.getLong(1), Phase.valueOf(rs.getString(2)), rs.getString(3)));
     }
 
     /** Asks every node to stop for a new replay; empty if one is already under way. */
@@ -38,6 +39,15 @@ public class ReplayRequests {
         int updated = jdbc.update("UPDATE replay_request SET generation = generation + 1, phase = 'STOPPING',"
                 + " requested_by = ? WHERE id = 1 AND phase = 'RUNNING'", node);
         return updated == 0 ? Optional.empty() : Optional.of(current().generation());
+    }
+
+    /**
+     * Makes {@code node} the one carrying out replay {@code generation}, still stopping, if {@code from}
+     * still is; false if another node took it over first or it has finished.
+     */
+    public boolean takeOver(long generation, String from, String node) {
+        return jdbc.update("UPDATE replay_request SET requested_by = ? WHERE id = 1 AND generation = ?"
+                + " AND phase = 'STOPPING' AND requested_by = ?", node, generation, from) == 1;
     }
 
     public boolean keyUsed(String caller, String key, Instant since) {

@@ -10,21 +10,32 @@ import org.imagesearch.ledger.query.cluster.ReplayRequests;
 import org.imagesearch.ledger.query.history.EventHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rebuilds every read model from the first event, with every query node of the database taking
  * part: all nodes stop their projections, this node resets the tokens (each projection's
- * {@code @ResetHandler} empties its tables in the same transaction), and all nodes start again.
+ * {@code @ResetHandler} empties its tables in the same transaction, or on H2 just after it), and all
+ * nodes start again.
+ *
+ * <p>A replay whose node died before it finished (or restarted, under the same node id) would leave
+ * every node stopped: every few seconds each node looks for one, and the first to take it over
+ * carries it out from the start.
  */
-public class ProjectionReplay {
+public class ProjectionReplay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
+    private static final Duration ABANDONED_CHECK = Duration.ofSeconds(2);
 
     private final ReplayRequests replays;
     private final QueryNodes nodes;
@@ -35,6 +46,8 @@ public class ProjectionReplay {
     private final Clock wallClock;
     private final Duration stopTimeout;
     private final TransactionTemplate resetTransaction;
+    private final AtomicBoolean replaying = new AtomicBoolean();
+    private ScheduledExecutorService abandonedCheck;
 
     /**
      * {@code resetTimeout} bounds the one transaction in which a projection's tables are emptied and
@@ -77,12 +90,48 @@ public class ProjectionReplay {
 
     /** Replays, remembering {@code key} (if not null) as the one that started this generation. */
     public List<Status> replayAll(String caller, String key) {
-        long generation = replays.begin(nodes.self()).orElseThrow(() -> new LedgerRejection(
-                RejectionCode.REPLAY_IN_PROGRESS, "A replay is already under way"));
-        if (key != null) {
-            replays.rememberKey(caller, key, generation, wallClock.instant());
+        if (!replaying.compareAndSet(false, true)) {
+            throw new LedgerRejection(RejectionCode.REPLAY_IN_PROGRESS, "A replay is already under way");
         }
-        log.info("Replay {} asked for by {}", generation, nodes.self());
+        try {
+            long generation = replays.begin(nodes.self()).orElseThrow(() -> new LedgerRejection(
+                    RejectionCode.REPLAY_IN_PROGRESS, "A replay is already under way"));
+            if (key != null) {
+                replays.rememberKey(caller, key, generation, wallClock.instant());
+            }
+            log.info("Replay {} asked for by {}", generation, nodes.self());
+            carryOut(generation);
+        } finally {
+            replaying.set(false);
+        }
+        return status();
+    }
+
+    /**
+     * Takes over a replay still stopping whose node is gone, or is this node started again, and
+     * carries it out; false if there is none (or another node took it first).
+     */
+    public boolean resumeAbandoned() {
+        ReplayRequests.Request request = replays.current();
+        if (request.phase() != ReplayRequests.Phase.STOPPING || !replaying.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            String owner = request.requestedBy();
+            boolean abandoned = nodes.self().equals(owner) || !nodes.alive().contains(owner);
+            if (!abandoned || !replays.takeOver(request.generation(), owner, nodes.self())) {
+                return false;
+            }
+            log.warn("Replay {} was left unfinished by {}; {} carries it out", request.generation(), owner,
+                    nodes.self());
+            carryOut(request.generation());
+            return true;
+        } finally {
+            replaying.set(false);
+        }
+    }
+
+    private void carryOut(long generation) {
         try {
             agent.tick();
             long deadline = wallClock.millis() + stopTimeout.toMillis();
@@ -97,7 +146,6 @@ public class ProjectionReplay {
             agent.tick();
             consistency.forgetReplayState();
         }
-        return status();
     }
 
     /** Resets a stopped processor, waiting (bounded) for another node's claims to be given up or to expire. */
@@ -127,6 +175,41 @@ public class ProjectionReplay {
             return new Status(name, segments.size(), position, head, behind, replaying,
                     !segments.isEmpty() && !replaying && behind == 0);
         }).toList();
+    }
+
+    @Override
+    public synchronized void start() {
+        abandonedCheck = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "abandoned-replay-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        abandonedCheck.scheduleWithFixedDelay(() -> {
+            try {
+                resumeAbandoned();
+            } catch (RuntimeException e) {
+                log.warn("Could not carry out an abandoned replay; the next check retries: {}", e.toString());
+            }
+        }, 0, ABANDONED_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (abandonedCheck != null) {
+            abandonedCheck.shutdownNow();
+            abandonedCheck = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return abandonedCheck != null;
+    }
+
+    /** After the node agent, which it relies on to stop and start this node's projections. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 500;
     }
 
     private static void sleep() {
