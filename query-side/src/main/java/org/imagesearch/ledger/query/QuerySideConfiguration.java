@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.imagesearch.ledger.query.cluster.ProjectionNodeAgent;
+import org.imagesearch.ledger.query.cluster.Rounds;
 import org.imagesearch.ledger.query.cluster.QueryNodes;
 import org.imagesearch.ledger.query.cluster.ReplayRequests;
 import org.imagesearch.ledger.query.history.EventHistory;
@@ -85,9 +86,22 @@ public class QuerySideConfiguration {
     @Bean
     public ProjectionNodeAgent projectionNodeAgent(QueryNodes nodes, ReplayRequests replays,
                                                    EventProcessingConfiguration processing,
-                                                   ProjectionProgress progress,
-                                                   @Value("${ledger.cluster.round-interval:PT0.5S}") Duration interval) {
-        return new ProjectionNodeAgent(nodes, replays, processing, progress, interval, Clock.systemUTC());
+                                                   ProjectionProgress progress) {
+        return new ProjectionNodeAgent(nodes, replays, processing, progress, Clock.systemUTC());
+    }
+
+    /** The agent's rounds: after Axon's processors have started, and stopped before them. */
+    @Bean
+    public Rounds projectionNodeRounds(ProjectionNodeAgent agent,
+                                       @Value("${ledger.cluster.round-interval:PT0.5S}") Duration interval) {
+        return new Rounds("projection-node-agent", interval, Integer.MAX_VALUE - 1000, agent::tick, agent::leave);
+    }
+
+    /** Looks for a replay left unfinished by a node that is gone, after the agent has started. */
+    @Bean
+    public Rounds abandonedReplayRounds(ProjectionReplay replay) {
+        return new Rounds("abandoned-replay-check", Duration.ofSeconds(2), Integer.MAX_VALUE - 500,
+                replay::resumeAbandoned, () -> { });
     }
 
     @Bean

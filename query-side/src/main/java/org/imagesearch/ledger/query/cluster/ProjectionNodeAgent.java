@@ -6,15 +6,11 @@ import org.imagesearch.ledger.query.progress.ProjectionProgress;
 import org.imagesearch.ledger.query.progress.Projections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a query node does to share its projections with the others, on a fixed delay:
@@ -26,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  *   releasing any extra for another node to claim. A dead node's segments are taken over by Axon
  *   itself once its claims time out.</li>
  * </ul>
+ * Its rounds run as {@link Rounds}, every {@code ledger.cluster.round-interval}.
  */
-public class ProjectionNodeAgent implements SmartLifecycle {
+public class ProjectionNodeAgent {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionNodeAgent.class);
 
@@ -35,19 +32,16 @@ public class ProjectionNodeAgent implements SmartLifecycle {
     private final ReplayRequests replays;
     private final EventProcessingConfiguration processing;
     private final ProjectionProgress progress;
-    private final Duration interval;
     private final Clock wallClock;
-    private ScheduledExecutorService scheduler;
     private long stoppedForGeneration = -1;
     private boolean stopped;
 
     public ProjectionNodeAgent(QueryNodes nodes, ReplayRequests replays, EventProcessingConfiguration processing,
-                               ProjectionProgress progress, Duration interval, Clock wallClock) {
+                               ProjectionProgress progress, Clock wallClock) {
         this.nodes = nodes;
         this.replays = replays;
         this.processing = processing;
         this.progress = progress;
-        this.interval = interval;
         this.wallClock = wallClock;
     }
 
@@ -120,44 +114,13 @@ public class ProjectionNodeAgent implements SmartLifecycle {
                 .toList();
     }
 
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "projection-node-agent");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                log.warn("Projection node round failed; the next one retries: {}", e.toString());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    /** Leaves the cluster: the others stop counting on this node's share. */
+    public void leave() {
         try {
             nodes.leave();
         } catch (RuntimeException e) {
             log.debug("Could not deregister this query node: {}", e.toString());
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
-    }
-
-    /** Starts after Axon's processors, stops before them. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
     }
 
     private static void sleep(long millis) {

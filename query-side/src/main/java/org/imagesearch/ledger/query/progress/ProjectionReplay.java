@@ -10,16 +10,12 @@ import org.imagesearch.ledger.query.cluster.ReplayRequests;
 import org.imagesearch.ledger.query.history.EventHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,13 +25,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * nodes start again.
  *
  * <p>A replay whose node died before it finished (or restarted, under the same node id) would leave
- * every node stopped: every few seconds each node looks for one, and the first to take it over
- * carries it out from the start.
+ * every node stopped: every 2 s each node looks for one ({@link #resumeAbandoned}, run as
+ * {@code Rounds}), and the first to take it over carries it out from the start.
  */
-public class ProjectionReplay implements SmartLifecycle {
+public class ProjectionReplay {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
-    private static final Duration ABANDONED_CHECK = Duration.ofSeconds(2);
 
     private final ReplayRequests replays;
     private final QueryNodes nodes;
@@ -47,7 +42,6 @@ public class ProjectionReplay implements SmartLifecycle {
     private final Duration stopTimeout;
     private final TransactionTemplate resetTransaction;
     private final AtomicBoolean replaying = new AtomicBoolean();
-    private ScheduledExecutorService abandonedCheck;
 
     /**
      * {@code resetTimeout} bounds the one transaction in which a projection's tables are emptied and
@@ -175,41 +169,6 @@ public class ProjectionReplay implements SmartLifecycle {
             return new Status(name, segments.size(), position, head, behind, replaying,
                     !segments.isEmpty() && !replaying && behind == 0);
         }).toList();
-    }
-
-    @Override
-    public synchronized void start() {
-        abandonedCheck = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "abandoned-replay-check");
-            thread.setDaemon(true);
-            return thread;
-        });
-        abandonedCheck.scheduleWithFixedDelay(() -> {
-            try {
-                resumeAbandoned();
-            } catch (RuntimeException e) {
-                log.warn("Could not carry out an abandoned replay; the next check retries: {}", e.toString());
-            }
-        }, 0, ABANDONED_CHECK.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (abandonedCheck != null) {
-            abandonedCheck.shutdownNow();
-            abandonedCheck = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return abandonedCheck != null;
-    }
-
-    /** After the node agent, which it relies on to stop and start this node's projections. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 500;
     }
 
     private static void sleep() {
