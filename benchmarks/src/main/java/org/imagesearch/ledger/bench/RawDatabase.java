@@ -65,7 +65,7 @@ final class RawDatabase {
         }
         try {
             return Load.run(clients, units, (index, timer) -> {
-                String aggregate = String.format("raw-%07d", index);
+                String aggregate = "raw-" + Lives.number(index);
                 for (int sequence = 0; sequence < life.size(); sequence++) {
                     int next = sequence;
                     timer.time(() -> appendOne(aggregate, next, life.get(next)));
