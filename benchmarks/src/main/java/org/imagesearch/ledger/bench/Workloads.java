@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,54 +201,59 @@ final class Workloads {
         return row;
     }
 
+    /**
+     * Copies the recorded lives of {@code run} until the store holds {@code target} events, each copy
+     * read again from the store as it is written (streamed, so the harness holds no copy in memory:
+     * the heap is the ledger's to use).
+     */
     private static long topUp(Ledger ledger, String run, long target) throws SQLException {
-        List<Object[]> lives = new ArrayList<>();
-        try (Connection connection = ledger.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT aggregate_identifier, sequence_number, "
-                     + "type, time_stamp, payload_type, payload_revision, payload, meta_data FROM domain_event_entry "
-                     + "WHERE aggregate_identifier LIKE ? ORDER BY global_index")) {
-            select.setString(1, run + "-i-%");
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    lives.add(new Object[] {rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6), new String(rows.getBytes(7), StandardCharsets.UTF_8),
-                            rows.getBytes(8)});
-                }
-            }
-        }
+        long lives = ledger.jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier"
+                + " LIKE ?", Long.class, run + "-i-%");
         long present = ledger.head();
-        long copies = lives.isEmpty() ? 0 : Math.max(0, (target - present + lives.size() - 1) / lives.size());
+        long copies = lives == 0 ? 0 : Math.max(0, (target - present + lives - 1) / lives);
         if (copies > 99) {
             throw new IllegalArgumentException("Too few lives to copy up to " + target + " events");
         }
         long inserted = 0;
-        try (Connection connection = ledger.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry (event_identifier, "
+        try (Connection reading = ledger.dataSource().getConnection();
+             Connection writing = ledger.dataSource().getConnection();
+             PreparedStatement select = reading.prepareStatement("SELECT aggregate_identifier, sequence_number, "
+                     + "type, time_stamp, payload_type, payload_revision, payload, meta_data FROM domain_event_entry "
+                     + "WHERE aggregate_identifier LIKE ? AND global_index <= ? ORDER BY global_index");
+             PreparedStatement insert = writing.prepareStatement("INSERT INTO domain_event_entry (event_identifier, "
                      + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
                      + "payload, meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            connection.setAutoCommit(false);
+            reading.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
+            writing.setAutoCommit(false);
+            select.setFetchSize(1000);
             for (int copy = 1; copy <= copies; copy++) {
                 String prefix = String.format("x%0" + (run.length() - 1) + "d", copy);
-                for (Object[] event : lives) {
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, ((String) event[0]).replace(run + "-i-", prefix + "-i-"));
-                    insert.setLong(3, (Long) event[1]);
-                    insert.setString(4, (String) event[2]);
-                    insert.setString(5, (String) event[3]);
-                    insert.setString(6, (String) event[4]);
-                    insert.setString(7, (String) event[5]);
-                    insert.setBytes(8, ((String) event[6]).replace(run + "-i-", prefix + "-i-")
-                            .replace(run + "-c-", prefix + "-c-").getBytes(StandardCharsets.UTF_8));
-                    insert.setBytes(9, (byte[]) event[7]);
-                    insert.addBatch();
-                    if (++inserted % 1000 == 0) {
-                        insert.executeBatch();
-                        connection.commit();
+                select.setString(1, run + "-i-%");
+                select.setLong(2, present);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, rows.getString(1).replace(run + "-i-", prefix + "-i-"));
+                        insert.setLong(3, rows.getLong(2));
+                        insert.setString(4, rows.getString(3));
+                        insert.setString(5, rows.getString(4));
+                        insert.setString(6, rows.getString(5));
+                        insert.setString(7, rows.getString(6));
+                        insert.setBytes(8, new String(rows.getBytes(7), StandardCharsets.UTF_8)
+                                .replace(run + "-i-", prefix + "-i-").replace(run + "-c-", prefix + "-c-")
+                                .getBytes(StandardCharsets.UTF_8));
+                        insert.setBytes(9, rows.getBytes(8));
+                        insert.addBatch();
+                        if (++inserted % 1000 == 0) {
+                            insert.executeBatch();
+                            writing.commit();
+                        }
                     }
                 }
+                reading.commit();
             }
             insert.executeBatch();
-            connection.commit();
+            writing.commit();
         }
         return inserted;
     }
