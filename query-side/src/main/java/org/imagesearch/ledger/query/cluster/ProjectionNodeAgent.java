@@ -87,10 +87,11 @@ public class ProjectionNodeAgent {
     }
 
     /**
-     * Stops a processor once it has settled: every segment claimed by some node, and a worker running
-     * for each one this node claimed. Stopping one that is still claiming its segments at start-up
-     * can leave it unable to claim them again (seen with Axon 4.13: the tracking processor frees a
-     * segment whose worker it had not started yet, and after a restart never claims it again).
+     * Stops a processor once it has settled: it holds at least one segment unless every segment is
+     * claimed by some node, and it runs a worker for each segment this node has claimed. Stopping one
+     * that is still claiming its segments at start-up can leave it unable to claim them again (seen
+     * with Axon 4.13: the tracking processor frees a segment whose worker it had not started yet, and
+     * after a restart never claims it again).
      */
     private void stopSettled(StreamingEventProcessor processor) {
         long deadline = wallClock.millis() + Duration.ofSeconds(10).toMillis();
@@ -102,8 +103,11 @@ public class ProjectionNodeAgent {
 
     private boolean settled(StreamingEventProcessor processor) {
         Set<Integer> working = processor.processingStatus().keySet();
-        return progress.segments(processor.getName()).stream().allMatch(segment -> segment.owner() != null
-                && (!nodes.self().equals(segment.owner()) || working.contains(segment.segment())));
+        List<ProjectionProgress.SegmentProgress> segments = progress.segments(processor.getName());
+        boolean claiming = working.isEmpty() && segments.stream().anyMatch(segment -> segment.owner() == null);
+        boolean launching = segments.stream().anyMatch(segment -> nodes.self().equals(segment.owner())
+                && !working.contains(segment.segment()));
+        return !claiming && !launching;
     }
 
     /** The projections of this node. */

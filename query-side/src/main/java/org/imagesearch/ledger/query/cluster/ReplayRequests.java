@@ -62,8 +62,21 @@ public class ReplayRequests {
                 key, generation, Timestamp.from(at));
     }
 
-    /** Lets every node run again after replay {@code generation} was reset. */
-    public void finish(long generation) {
-        jdbc.update("UPDATE replay_request SET phase = 'RUNNING' WHERE id = 1 AND generation = ?", generation);
+    /**
+     * Lets every node run again after replay {@code generation} was reset by {@code node}; false if
+     * another node has taken the replay over meanwhile (it finishes it then).
+     */
+    public boolean finish(long generation, String node) {
+        return jdbc.update("UPDATE replay_request SET phase = 'RUNNING' WHERE id = 1 AND generation = ?"
+                + " AND phase = 'STOPPING' AND requested_by = ?", generation, node) == 1;
+    }
+
+    /**
+     * Within the caller's transaction, locks the request row if {@code node} still carries replay
+     * {@code generation} out (so no takeover can commit until that transaction ends); false if not.
+     */
+    public boolean holdIfCarriedOutBy(long generation, String node) {
+        return !jdbc.queryForList("SELECT generation FROM replay_request WHERE id = 1 AND generation = ?"
+                + " AND phase = 'STOPPING' AND requested_by = ? FOR UPDATE", Long.class, generation, node).isEmpty();
     }
 }

@@ -49,10 +49,18 @@ public final class Rounds implements SmartLifecycle {
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Interrupts the round under way and waits (up to 10 s) for it to end before {@code onStop} runs. */
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            try {
+                if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                    log.warn("A round of {} was still running 10 s after the stop", name);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             scheduler = null;
         }
         onStop.run();

@@ -44,9 +44,8 @@ public class ProjectionReplay {
     private final AtomicBoolean replaying = new AtomicBoolean();
 
     /**
-     * {@code resetTimeout} bounds the one transaction in which a projection's tables are emptied and
-     * its tokens reset: on H2 emptying a table of millions of rows takes longer than the ordinary
-     * transaction timeout, and it must not be cut in two.
+     * {@code resetTimeout} bounds the one transaction in which a projection's tokens are reset (and on
+     * PostgreSQL its tables truncated; H2 truncates them just after it commits, see {@code ReadTables}).
      */
     public ProjectionReplay(ReplayRequests replays, QueryNodes nodes, ProjectionNodeAgent agent,
                             ProjectionProgress progress, EventHistory history, ReadConsistency consistency,
@@ -85,11 +84,10 @@ public class ProjectionReplay {
     /** Replays, remembering {@code key} (if not null) as the one that started this generation. */
     public List<Status> replayAll(String caller, String key) {
         if (!replaying.compareAndSet(false, true)) {
-            throw new LedgerRejection(RejectionCode.REPLAY_IN_PROGRESS, "A replay is already under way");
+            throw alreadyUnderWay();
         }
         try {
-            long generation = replays.begin(nodes.self()).orElseThrow(() -> new LedgerRejection(
-                    RejectionCode.REPLAY_IN_PROGRESS, "A replay is already under way"));
+            long generation = replays.begin(nodes.self()).orElseThrow(ProjectionReplay::alreadyUnderWay);
             if (key != null) {
                 replays.rememberKey(caller, key, generation, wallClock.instant());
             }
@@ -99,6 +97,10 @@ public class ProjectionReplay {
             replaying.set(false);
         }
         return status();
+    }
+
+    private static LedgerRejection alreadyUnderWay() {
+        return new LedgerRejection(RejectionCode.REPLAY_IN_PROGRESS, "A replay is already under way");
     }
 
     /**
@@ -125,33 +127,48 @@ public class ProjectionReplay {
         }
     }
 
+    /**
+     * Stops every node, resets, and lets every node run again. The request is set back to running
+     * only once every projection is reset, and only by the node that still carries the replay out:
+     * a replay that fails or is interrupted here stays stopping, and is carried out again (by this
+     * node within seconds, or by another if this one is gone) rather than left half done.
+     */
     private void carryOut(long generation) {
-        try {
-            agent.tick();
-            long deadline = wallClock.millis() + stopTimeout.toMillis();
-            while (!nodes.notYetStoppedFor(generation).isEmpty() && wallClock.millis() < deadline) {
-                sleep();
-            }
-            for (StreamingEventProcessor processor : agent.processors()) {
-                reset(processor, deadline);
-            }
-        } finally {
-            replays.finish(generation);
-            agent.tick();
-            consistency.forgetReplayState();
+        agent.tick();
+        long deadline = wallClock.millis() + stopTimeout.toMillis();
+        while (!nodes.notYetStoppedFor(generation).isEmpty() && wallClock.millis() < deadline) {
+            sleep();
         }
+        for (StreamingEventProcessor processor : agent.processors()) {
+            reset(processor, generation, deadline);
+        }
+        if (!replays.finish(generation, nodes.self())) {
+            log.warn("Replay {} was taken over by another node before {} finished it", generation, nodes.self());
+        }
+        agent.tick();
+        consistency.forgetReplayState();
     }
 
-    /** Resets a stopped processor, waiting (bounded) for another node's claims to be given up or to expire. */
-    private void reset(StreamingEventProcessor processor, long deadline) {
+    /**
+     * Resets a stopped processor, waiting (bounded) for another node's claims to be given up or to
+     * expire. The reset's transaction first locks the request and checks that this node still
+     * carries the replay out, so a node that lost it to a takeover resets nothing.
+     */
+    private void reset(StreamingEventProcessor processor, long generation, long deadline) {
         while (true) {
             try {
-                resetTransaction.executeWithoutResult(status -> processor.resetTokens());
+                resetTransaction.executeWithoutResult(status -> {
+                    if (!replays.holdIfCarriedOutBy(generation, nodes.self())) {
+                        throw new LedgerRejection(RejectionCode.REPLAY_IN_PROGRESS, "Replay " + generation
+                                + " is carried out by another node now");
+                    }
+                    processor.resetTokens();
+                });
                 return;
             } catch (UnableToClaimTokenException stillClaimed) {
                 if (wallClock.millis() >= deadline) {
                     throw new LedgerRejection(RejectionCode.REPLAY_IN_PROGRESS, "Another node still holds "
-                            + processor.getName() + "; the replay was not started. Try again.");
+                            + processor.getName() + "; the replay is retried in a few seconds");
                 }
                 sleep();
             }

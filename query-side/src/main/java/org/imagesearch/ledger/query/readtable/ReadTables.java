@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * deleting millions of rows inside one takes minutes; so on H2, within a transaction, the table is
  * truncated as soon as that transaction has committed, on a connection of its own. A reset that
  * rolls back therefore leaves the rows as they were. Between the commit and the truncation the
- * projection is stopped (a replay starts it again only afterwards, ADR 0011). Outside a transaction
+ * projection is stopped (a replay starts it again only afterwards, ADR 0012). Outside a transaction
  * every row is deleted at once.
  */
 public final class ReadTables {
