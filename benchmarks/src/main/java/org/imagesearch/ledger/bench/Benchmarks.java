@@ -58,14 +58,9 @@ public final class Benchmarks {
     }
 
     /**
-     * Runs the workloads and answers the result rows, after writing them under {@code out}. The
+     * Runs the workloads named in {@code only} and answers the result rows, after writing them under {@code out}. The
      * {@code clock} only stamps when the run started; the ledgers keep their own test clock.
      */
-    static List<Map<String, Object>> run(Sizes sizes, List<String> databases, Path out, Clock clock)
-            throws Exception {
-        return run(sizes, databases, WORKLOADS, out, clock);
-    }
-
     static List<Map<String, Object>> run(Sizes sizes, List<String> databases, List<String> only, Path out,
                                          Clock clock) throws Exception {
         Path work = Files.createTempDirectory("ledger-bench");

@@ -28,7 +28,8 @@ class BenchmarksSmokeTest {
     @Test
     void aSmokeRunWritesEveryWorkloadOnBothDatabasesWithItsContractFields(@TempDir Path out) throws Exception {
         Instant started = Instant.parse("2026-11-26T12:00:00Z");
-        Benchmarks.run(Sizes.of("smoke"), List.of("h2", "postgres"), out, Clock.fixed(started, ZoneOffset.UTC));
+        Benchmarks.run(Sizes.of("smoke"), List.of("h2", "postgres"), Benchmarks.WORKLOADS, out,
+                Clock.fixed(started, ZoneOffset.UTC));
 
         JsonNode latest = new ObjectMapper().readTree(out.resolve("latest.json").toFile());
         assertThat(latest.path("machine").path("cores").asInt()).isPositive();
