@@ -202,10 +202,10 @@ final class Workloads {
     }
 
     /**
-     * How far the top-up may run ahead of the live projections. Axon's embedded event store keeps every
-     * event it has read ahead reachable from a tracking thread that follows its cache until that thread
-     * notices it fell behind; a million events inserted by JDBC in one go filled the 512 MiB heap that
-     * way (283,800 cached events alive after a full GC, in one run). See docs/benchmarks.md, "Memory".
+     * How far the top-up may run ahead of the live projections, so that {@code live_per_s} is their
+     * speed at keeping up. Without it the ledger's heap holds what its event store reads ahead for a
+     * stream that is not reading, for up to a second (ADR 0013; with Axon's 10 s a million events
+     * inserted in one go filled 512 MiB). See docs/benchmarks.md, "Memory".
      */
     private static final int TOP_UP_LEAD = 20_000;
 

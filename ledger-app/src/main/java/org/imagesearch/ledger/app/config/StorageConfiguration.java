@@ -8,10 +8,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -107,6 +110,28 @@ public class StorageConfiguration {
                 .batchSize(batchSize)
                 .gapTimeout(gapTimeout)
                 .readEventDataWithGaps(GapReads::readEventDataWithGaps)
+                .build();
+    }
+
+    /**
+     * Axon's embedded event store, built as its auto-configuration builds it, but quicker to let go of
+     * a stream that stopped reading. One thread reads ahead of the processors that follow the head into
+     * a cache they share, and every event read after a follower's position stays in memory until that
+     * follower reads again or the store's cleaner drops it; Axon cleans every 10 s, in which a burst of
+     * events written elsewhere fills the heap (docs/benchmarks.md, "Memory"). The cleaner runs every
+     * {@code ledger.event-store.follower-cleanup}; a dropped follower reads on by itself, unharmed.
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         org.axonframework.config.Configuration configuration,
+                                         @Value("${ledger.event-store.cached-events:10000}") int cachedEvents,
+                                         @Value("${ledger.event-store.follower-cleanup:PT1S}") Duration cleanup) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(cachedEvents)
+                .cleanupDelay(cleanup.toMillis())
                 .build();
     }
 
