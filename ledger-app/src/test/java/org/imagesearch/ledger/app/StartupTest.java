@@ -7,6 +7,10 @@ import org.imagesearch.ledger.query.progress.Projections;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.util.ReflectionUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +103,22 @@ class StartupTest {
             assertThat(tracking.maxCapacity()).isEqualTo(2);
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(tracking.processingStatus()).containsOnlyKeys(0, 1));
+        }
+    }
+
+    /** Each request runs the security filters as they are, not each wrapped in a (no-op) observation. */
+    @Test
+    void theSecurityFiltersAreNotWrappedInObservations() {
+        try (ConfigurableApplicationContext node = start("--ledger.roles=both")) {
+            // Spring Security and Spring MVC each put the configured chain inside a composite of their own
+            Object proxy = node.getBean("springSecurityFilterChain");
+            while (ReflectionUtils.findField(proxy.getClass(), "springSecurityFilterChain") != null) {
+                proxy = ReflectionTestUtils.getField(proxy, "springSecurityFilterChain");
+            }
+            assertThat(proxy).isExactlyInstanceOf(FilterChainProxy.class);
+
+            assertThat(ReflectionTestUtils.getField(proxy, "filterChainDecorator"))
+                    .isNotNull().isNotInstanceOf(ObservationFilterChainDecorator.class);
         }
     }
 }

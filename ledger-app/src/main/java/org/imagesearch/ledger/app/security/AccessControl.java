@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -84,6 +85,16 @@ public class AccessControl {
     }
 
     /** No user names and passwords here: keeps Spring Boot from making up a default user. */
+    /**
+     * No observation of the filter chain, authentications or authorizations. Switched off by
+     * {@code management.observations.enable}, they still wrapped each of the chain's filters in a
+     * no-op observation on every request; without this bean the chain is not wrapped at all.
+     */
+    @Bean
+    public SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     public UserDetailsService noUsers() {
         return new InMemoryUserDetailsManager();
