@@ -84,7 +84,6 @@ public class AccessControl {
                 .build();
     }
 
-    /** No user names and passwords here: keeps Spring Boot from making up a default user. */
     /**
      * No observation of the filter chain, authentications or authorizations. Switched off by
      * {@code management.observations.enable}, they still wrapped each of the chain's filters in a
@@ -95,6 +94,7 @@ public class AccessControl {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** No user names and passwords here: keeps Spring Boot from making up a default user. */
     @Bean
     public UserDetailsService noUsers() {
         return new InMemoryUserDetailsManager();
