@@ -203,9 +203,9 @@ final class Workloads {
 
     /**
      * How far the top-up may run ahead of the live projections, so that {@code live_per_s} is their
-     * speed at keeping up. Without it the ledger's heap holds what its event store reads ahead for a
-     * stream that is not reading, for up to a second (ADR 0013; with Axon's 10 s a million events
-     * inserted in one go filled 512 MiB). See docs/benchmarks.md, "Memory".
+     * speed at keeping up, and the ledger's heap is not filled by what its event store reads ahead of
+     * them: with Axon's cleaner every 10 s a million events inserted in one go filled 512 MiB. ADR 0013
+     * bounds that, and still one full run with this lead ran out of heap. See docs/benchmarks.md, "Memory".
      */
     private static final int TOP_UP_LEAD = 20_000;
 
