@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.imagesearch.ledger.api.instance.InstanceSnapshot;
@@ -72,9 +73,13 @@ class CrashSafetyIT {
             clients.shutdown();
             assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
             assertThat(answered.size()).as("answered commands, both runs").isGreaterThanOrEqualTo(5000);
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                    assertThat(second.client().get("/api/v1/admin/replay").body().path("items")
-                            .findValuesAsText("live")).containsOnly("true"));
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                JsonNode status = second.client().get("/api/v1/admin/replay").body();
+                assertThat(status.path("items").findValuesAsText("live"))
+                        .as(() -> "every projection live: " + status + "\nthe ledger's last warnings:\n"
+                                + second.warnings())
+                        .containsOnly("true");
+            });
             second.stop();
         }
 

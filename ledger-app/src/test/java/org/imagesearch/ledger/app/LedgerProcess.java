@@ -2,12 +2,15 @@ package org.imagesearch.ledger.app;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,10 +20,12 @@ public final class LedgerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private LedgerProcess(Process process, int port) {
+    private LedgerProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts {@code java -jar ledger-app.jar} (the path in system property {@code ledger.jar}) and waits for it. */
@@ -38,13 +43,28 @@ public final class LedgerProcess implements AutoCloseable {
         File log = Path.of("target", name + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        LedgerProcess ledger = new LedgerProcess(process, port);
+        LedgerProcess ledger = new LedgerProcess(process, port, log.toPath());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .untilAsserted(() -> {
                     assertThat(process.isAlive()).as("the ledger process is running; see " + log).isTrue();
                     assertThat(ledger.client().get("/actuator/health").status()).isEqualTo(200);
                 });
         return ledger;
+    }
+
+    /**
+     * The last warnings and errors the process logged (with the first line of each stack trace), for
+     * a failing test to show: CI prints the test's message, not the process's log.
+     */
+    public String warnings() {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> warnings = lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")
+                    || line.startsWith("Caused by:")).filter(line -> !line.contains("SpringDoc")).toList();
+            return "(process running: " + process.isAlive() + ")\n"
+                    + String.join("\n", warnings.subList(Math.max(0, warnings.size() - 20), warnings.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log " + log + " unreadable: " + e + ")";
+        }
     }
 
     public LedgerClient client() {
