@@ -87,6 +87,10 @@ public class StorageConfiguration {
                 .build();
     }
 
+    /**
+     * Axon's JDBC event storage with the ledger's schema, Jackson, and {@link GapReads}; the event
+     * store's read-ahead takes one batch per read ({@link BoundedReadAheadStorageEngine}, ADR 0014).
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -97,7 +101,7 @@ public class StorageConfiguration {
                                                  EventSchema eventSchema,
                                                  @Value("${ledger.event-store.batch-size:1000}") int batchSize,
                                                  @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeout) {
-        return JdbcEventStorageEngine.builder()
+        return new BoundedReadAheadStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -109,8 +113,7 @@ public class StorageConfiguration {
                 .dataType(byte[].class)
                 .batchSize(batchSize)
                 .gapTimeout(gapTimeout)
-                .readEventDataWithGaps(GapReads::readEventDataWithGaps)
-                .build();
+                .readEventDataWithGaps(GapReads::readEventDataWithGaps));
     }
 
     /**

@@ -1,0 +1,33 @@
+package org.imagesearch.ledger.app.config;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+import java.util.stream.Stream;
+
+/**
+ * Axon's JDBC event storage, except that the embedded event store's read-ahead takes at most one
+ * batch per read.
+ *
+ * <p>The event store's reader thread (the only caller of {@code readEvents(token, mayBlock = true)})
+ * fills the cache that the processors following the head share. Axon's stream for it fetches batch
+ * after batch until one comes back empty, and for as long as that read lasts the reader keeps the
+ * newest cached event it had when the read began, and with it every event cached after it, however
+ * far the cache has been trimmed. Under a steady stream of commands no batch is ever empty, so one
+ * read can last the whole load and hold every event written meanwhile (docs/benchmarks.md,
+ * "Memory"). Ended after one batch, a read holds at most that batch; the reader starts the next one
+ * at once, so it reads as far and as fast as before.
+ */
+public class BoundedReadAheadStorageEngine extends JdbcEventStorageEngine {
+
+    public BoundedReadAheadStorageEngine(JdbcEventStorageEngine.Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
+        return mayBlock ? events.limit(batchSize()) : events;
+    }
+}
