@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.imagesearch.ledger.app.config.BoundedReadAheadStorageEngine;
 import org.imagesearch.ledger.app.config.StorageConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,46 +35,68 @@ class BoundedReadAheadTest {
     private static final int BATCH = 10;
     private static final int EVENTS = 35;
 
+    private DriverManagerDataSource dataSource;
     private BoundedReadAheadStorageEngine engine;
 
     @BeforeEach
     void thirtyFiveEventsStored() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         new ResourceDatabasePopulator(new ClassPathResource(
                 "db/migration/h2/V2026.11.26.1__event_and_token_store.sql")).execute(dataSource);
+        engine = engine(NoOpEventUpcaster.INSTANCE);
+        engine.appendEvents(IntStream.rangeClosed(1, EVENTS)
+                .<DomainEventMessage<?>>mapToObj(i -> new GenericDomainEventMessage<>("Instance", "instance-" + i, 0,
+                        "event " + i))
+                .toList());
+    }
+
+    private BoundedReadAheadStorageEngine engine(EventUpcaster upcasters) {
         Serializer serializer = new StorageConfiguration().serializer();
-        engine = new BoundedReadAheadStorageEngine(JdbcEventStorageEngine.builder()
+        return new BoundedReadAheadStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
+                .upcasterChain(upcasters)
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new StorageConfiguration().eventSchema())
                 .dataType(byte[].class)
                 .batchSize(BATCH));
-        List<DomainEventMessage<?>> events = IntStream.rangeClosed(1, EVENTS)
-                .<DomainEventMessage<?>>mapToObj(i -> new GenericDomainEventMessage<>("Instance", "instance-" + i, 0,
-                        "event " + i))
-                .toList();
-        engine.appendEvents(events);
     }
 
     @Test
     void theEventStoresReadAheadTakesOneBatchPerReadAndReadsOnFromWhereItEnded() {
-        List<Integer> sizes = new ArrayList<>();
-        List<Object> payloads = new ArrayList<>();
+        List<List<Object>> reads = readAhead(engine, 5);
+
+        assertThat(reads).extracting(List::size).containsExactly(BATCH, BATCH, BATCH, EVENTS - 3 * BATCH, 0);
+        assertThat(reads.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, EVENTS).mapToObj(i -> "event " + i).toList());
+    }
+
+    /** The batch counts stored events: what an upcaster makes of one stored event stays in one read. */
+    @Test
+    void anEventAnUpcasterMadeTwoOfIsNeverSplitBetweenReads() {
+        EventUpcaster twoOfEach = events -> events.flatMap(event -> Stream.of(event, event));
+
+        List<List<Object>> reads = readAhead(engine(twoOfEach), 5);
+
+        assertThat(reads).extracting(List::size).containsExactly(2 * BATCH, 2 * BATCH, 2 * BATCH,
+                2 * (EVENTS - 3 * BATCH), 0);
+        assertThat(reads.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, EVENTS).boxed().flatMap(i -> Stream.of("event " + i, "event " + i)).toList());
+    }
+
+    /** The payloads of {@code times} reads that may block, each from where the one before ended. */
+    private static List<List<Object>> readAhead(BoundedReadAheadStorageEngine engine, int times) {
+        List<List<Object>> reads = new ArrayList<>();
         TrackingToken from = null;
-        for (int read = 0; read < 5; read++) {
+        for (int read = 0; read < times; read++) {
             List<? extends TrackedEventMessage<?>> batch = engine.readEvents(from, true).toList();
-            sizes.add(batch.size());
-            batch.forEach(event -> payloads.add(event.getPayload()));
+            reads.add(batch.stream().<Object>map(TrackedEventMessage::getPayload).toList());
             if (!batch.isEmpty()) {
                 from = batch.get(batch.size() - 1).trackingToken();
             }
         }
-        assertThat(sizes).containsExactly(BATCH, BATCH, BATCH, EVENTS - 3 * BATCH, 0);
-        assertThat(payloads).containsExactlyElementsOf(
-                IntStream.rangeClosed(1, EVENTS).mapToObj(i -> "event " + i).toList());
+        return reads;
     }
 
     @Test

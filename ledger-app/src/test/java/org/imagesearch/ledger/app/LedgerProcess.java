@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,9 @@ import static org.awaitility.Awaitility.await;
 
 /** The packaged ledger jar, run as a process of its own that a test can kill with SIGKILL. */
 public final class LedgerProcess implements AutoCloseable {
+
+    /** The first line of a logged exception: its class name, then perhaps its message. */
+    private static final Pattern EXCEPTION = Pattern.compile("([a-z][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error)\\b");
 
     private final Process process;
     private final int port;
@@ -53,13 +57,15 @@ public final class LedgerProcess implements AutoCloseable {
     }
 
     /**
-     * The last warnings and errors the process logged (with the first line of each stack trace), for
-     * a failing test to show: CI prints the test's message, not the process's log.
+     * Whether the process still runs, and the last warnings and errors it logged, each exception by
+     * its first line and its causes, for a failing test to show: CI prints the test's message, not
+     * the process's log.
      */
     public String warnings() {
         try (Stream<String> lines = Files.lines(log)) {
             List<String> warnings = lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")
-                    || line.startsWith("Caused by:")).filter(line -> !line.contains("SpringDoc")).toList();
+                            || EXCEPTION.matcher(line).lookingAt() || line.startsWith("Caused by:"))
+                    .filter(line -> !line.contains("SpringDoc")).toList();
             return "(process running: " + process.isAlive() + ")\n"
                     + String.join("\n", warnings.subList(Math.max(0, warnings.size() - 20), warnings.size()));
         } catch (IOException | UncheckedIOException e) {

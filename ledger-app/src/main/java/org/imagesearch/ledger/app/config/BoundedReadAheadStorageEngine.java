@@ -1,6 +1,6 @@
 package org.imagesearch.ledger.app.config;
 
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
@@ -8,16 +8,19 @@ import java.util.stream.Stream;
 
 /**
  * Axon's JDBC event storage, except that the embedded event store's read-ahead takes at most one
- * batch per read.
+ * batch of stored events per read.
  *
  * <p>The event store's reader thread (the only caller of {@code readEvents(token, mayBlock = true)})
  * fills the cache that the processors following the head share. Axon's stream for it fetches batch
  * after batch until one comes back empty, and for as long as that read lasts the reader keeps the
  * newest cached event it had when the read began, and with it every event cached after it, however
- * far the cache has been trimmed. Under a steady stream of commands no batch is ever empty, so one
- * read can last the whole load and hold every event written meanwhile (docs/benchmarks.md,
- * "Memory"). Ended after one batch, a read holds at most that batch; the reader starts the next one
- * at once, so it reads as far and as fast as before.
+ * far the cache has been trimmed. Under a steady stream of commands no batch need ever come back
+ * empty, so one read can last the whole load and hold every event written meanwhile
+ * (docs/benchmarks.md, "Memory"). Ended after one batch, a read holds at most that batch; the reader
+ * starts the next one at once, so it reads as far and as fast as before.
+ *
+ * <p>The limit counts stored rows, before upcasting, so that the events an upcaster makes of one
+ * stored event (which share its position) are never split between two reads.
  */
 public class BoundedReadAheadStorageEngine extends JdbcEventStorageEngine {
 
@@ -26,8 +29,8 @@ public class BoundedReadAheadStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        Stream<? extends TrackedEventMessage<?>> events = super.readEvents(trackingToken, mayBlock);
-        return mayBlock ? events.limit(batchSize()) : events;
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        Stream<? extends TrackedEventData<?>> rows = super.readEventData(trackingToken, mayBlock);
+        return mayBlock ? rows.limit(batchSize()) : rows;
     }
 }
