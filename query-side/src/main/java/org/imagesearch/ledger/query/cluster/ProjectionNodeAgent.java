@@ -87,25 +87,32 @@ public class ProjectionNodeAgent {
     }
 
     /**
-     * Stops a processor once it has settled: it holds at least one segment unless every segment is
-     * claimed by some node, and it runs a worker for each segment this node has claimed. Stopping one
-     * that is still claiming its segments at start-up can leave it unable to claim them again (seen
-     * with Axon 4.13: the tracking processor frees a segment whose worker it had not started yet, and
-     * after a restart never claims it again).
+     * Stops a processor once it has settled (see {@link #settled}). Stopping one that is still
+     * claiming its segments can leave it unable to process them again: Axon 4.13's tracking processor,
+     * stopped between claiming a segment and starting its worker, frees the segment without giving
+     * back the thread, and once started again runs one segment fewer for good (seen in
+     * {@code AbandonedReplayTest}: a replay that never ended).
      */
     private void stopSettled(StreamingEventProcessor processor) {
         long deadline = wallClock.millis() + Duration.ofSeconds(10).toMillis();
-        while (processor.isRunning() && !settled(processor) && wallClock.millis() < deadline) {
+        while (processor.isRunning()
+                && !settled(processor.processingStatus().keySet(), processor.maxCapacity(),
+                        progress.segments(processor.getName()), nodes.self())
+                && wallClock.millis() < deadline) {
             sleep(20);
         }
         processor.shutDown();
     }
 
-    private boolean settled(StreamingEventProcessor processor) {
-        Set<Integer> working = processor.processingStatus().keySet();
-        List<ProjectionProgress.SegmentProgress> segments = progress.segments(processor.getName());
-        boolean claiming = working.isEmpty() && segments.stream().anyMatch(segment -> segment.owner() == null);
-        boolean launching = segments.stream().anyMatch(segment -> nodes.self().equals(segment.owner())
+    /**
+     * Whether a processor has nothing left to claim or launch: no segment is free while it still has
+     * a thread to take one with ({@code capacity}), and it runs a worker for each segment this node
+     * has claimed. {@code working} are the segments it runs workers for.
+     */
+    static boolean settled(Set<Integer> working, int capacity, List<ProjectionProgress.SegmentProgress> segments,
+                           String self) {
+        boolean claiming = working.size() < capacity && segments.stream().anyMatch(segment -> segment.owner() == null);
+        boolean launching = segments.stream().anyMatch(segment -> self.equals(segment.owner())
                 && !working.contains(segment.segment()));
         return !claiming && !launching;
     }
