@@ -205,7 +205,8 @@ final class Workloads {
      * How far the top-up may run ahead of the live projections, so that {@code live_per_s} is their
      * speed at keeping up, and the ledger's heap is not filled by what its event store reads ahead of
      * them: with Axon's cleaner every 10 s a million events inserted in one go filled 512 MiB. ADR 0013
-     * bounds that, and still one full run with this lead ran out of heap. See docs/benchmarks.md, "Memory".
+     * bounds that, and still one full run with this lead ran out of heap; the two full runs since ADR 0014
+     * completed. See docs/benchmarks.md, "Memory".
      */
     private static final int TOP_UP_LEAD = 20_000;
 
