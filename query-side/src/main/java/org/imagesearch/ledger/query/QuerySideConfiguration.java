@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -16,6 +17,7 @@ import org.imagesearch.ledger.query.cluster.Rounds;
 import org.imagesearch.ledger.query.cluster.QueryNodes;
 import org.imagesearch.ledger.query.cluster.ReplayRequests;
 import org.imagesearch.ledger.query.history.EventHistory;
+import org.imagesearch.ledger.query.progress.GatheringEventSource;
 import org.imagesearch.ledger.query.progress.ProjectionProgress;
 import org.imagesearch.ledger.query.progress.ProjectionReplay;
 import org.imagesearch.ledger.query.progress.ReadConsistency;
@@ -50,6 +52,19 @@ public class QuerySideConfiguration {
     public ConfigurerModule failingHandlersStopTheirProjection() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * What the read models' processor reads ({@code axon.eventhandling.processors.read-models.source}):
+     * the event store, with a live batch gathering events for up to {@code ledger.read-models.gather-window}
+     * before it commits (ADR 0015).
+     */
+    @Bean
+    public GatheringEventSource readModelEvents(EventStore eventStore,
+                                                @Value("${ledger.read-models.gather-window:PT0.02S}") Duration window,
+                                                @Value("${axon.eventhandling.processors.read-models.batch-size:100}")
+                                                int batchSize) {
+        return new GatheringEventSource(eventStore, window, batchSize);
     }
 
     @Bean
