@@ -19,12 +19,15 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.imagesearch.ledger.query.cluster.Rounds;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
 /**
@@ -136,6 +139,14 @@ public class StorageConfiguration {
                 .cachedEvents(cachedEvents)
                 .cleanupDelay(cleanup.toMillis())
                 .build();
+    }
+
+    /** H2's chunk housekeeping, which {@code WRITE_DELAY=0} switches off (ADR 0016), for an H2 file database. */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+    public Rounds h2Housekeeping(DataSource dataSource,
+                                 @Value("${ledger.h2.housekeeping-interval:PT1S}") Duration interval) {
+        return new Rounds("h2-housekeeping", interval, 0, new H2Housekeeping(dataSource), () -> { });
     }
 
     /** Jackson for everything Axon serializes: events, messages, tokens and snapshots. */
