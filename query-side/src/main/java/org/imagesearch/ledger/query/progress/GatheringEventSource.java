@@ -107,7 +107,8 @@ public final class GatheringEventSource implements StreamableMessageSource<Track
                 return next;
             }
             try {
-                if (events.hasNextAvailable((int) Math.min(remaining, Integer.MAX_VALUE), TimeUnit.NANOSECONDS)) {
+                int micros = (int) Math.min(TimeUnit.NANOSECONDS.toMicros(remaining) + 1, Integer.MAX_VALUE);
+                if (events.hasNextAvailable(micros, TimeUnit.MICROSECONDS)) {
                     return events.peek();
                 }
             } catch (InterruptedException e) {

@@ -34,6 +34,8 @@ class GatheringEventSourceTest {
     /** The size of each batch the processor handled, in order. */
     private final List<Integer> batches = new CopyOnWriteArrayList<>();
     private final List<Object> handled = new CopyOnWriteArrayList<>();
+    /** When each batch began to be handled, in nanoseconds. */
+    private final List<Long> batchStarts = new CopyOnWriteArrayList<>();
     private TrackingEventProcessor processor;
 
     @AfterEach
@@ -66,20 +68,22 @@ class GatheringEventSourceTest {
     }
 
     @Test
-    void aStreamThatIsBehindTakesFullBatches() {
+    void aStreamThatIsBehindTakesFullBatchesWithoutWaiting() {
         for (int i = 0; i < 250; i++) {
             store.publish(GenericEventMessage.asEventMessage("event-" + i));
         }
-        start(new GatheringEventSource(store, Duration.ofSeconds(30), 100));
+        start(new GatheringEventSource(store, Duration.ofSeconds(5), 100));
 
         waitUntil(() -> handled.size() == 250, Duration.ofSeconds(20));
-        assertThat(batches.subList(0, 2)).containsExactly(100, 100);
+        assertThat(batches.subList(0, 3)).containsExactly(100, 100, 50);
         assertThat(handled).containsExactlyElementsOf(payloads(0, 250));
+        // only the last batch, which reached the head, waited out its window
+        assertThat(Duration.ofNanos(batchStarts.get(1) - batchStarts.get(0))).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
     void aBatchThatHasTakenItsMaximumStopsWaiting() throws InterruptedException {
-        start(new GatheringEventSource(store, Duration.ofSeconds(30), 5));
+        start(new GatheringEventSource(store, Duration.ofSeconds(5), 5));
 
         publishSpaced(12, 5);
 
@@ -111,6 +115,7 @@ class GatheringEventSourceTest {
         processor.registerHandlerInterceptor((unitOfWork, chain) -> {
             BatchingUnitOfWork<?> batch = (BatchingUnitOfWork<?>) unitOfWork;
             if (batch.isFirstMessage()) {
+                batchStarts.add(System.nanoTime());
                 batches.add(batch.getMessages().size());
             }
             return chain.proceed();
