@@ -18,8 +18,9 @@ import java.sql.SQLException;
  * sparse chunks so that the old ones die; with {@code WRITE_DELAY=0} there is no writer thread, and
  * the file grew by some 30 KB per commit without end (4.6 GB in 80,000 commands). Each round here
  * rewrites the live pages of chunks below {@link #TARGET_FILL_RATE}, as H2's writer would; a chunk
- * left empty is reused once H2's retention time (45 s) has passed since it was written. The file
- * then holds about the last 45 s of commits and whatever is live.
+ * left empty is reused once H2's retention time (45 s) has passed since it was written. At a steady
+ * rate the file then holds about the last 45 s of commits and whatever is live; a long burst of heavy
+ * writing still grows it, and its space is reused afterwards.
  *
  * <p>Not H2, or not an embedded file: nothing to do.
  */
@@ -27,7 +28,7 @@ public final class H2Housekeeping implements Runnable {
 
     /** Chunks with fewer live bytes than this share of their length are rewritten. */
     static final int TARGET_FILL_RATE = 50;
-    /** Bytes of chunks rewritten per round at most; H2's writer uses a quarter of 1 MiB per pass. */
+    /** Bytes rewritten per round, about what H2's writer takes per pass while busy (a quarter of 19 MiB). */
     static final int WRITE_PER_ROUND = 4 << 20;
 
     private final DataSource dataSource;
