@@ -1,5 +1,7 @@
 package org.imagesearch.ledger.bench;
 
+import org.axonframework.common.IdentifierFactory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The limit of the database itself, measured on the ledger's own connection pool in the same run:
@@ -94,7 +95,7 @@ final class RawDatabase {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_event (event_identifier, "
                     + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
                     + "payload, meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(1, IdentifierFactory.getInstance().generateIdentifier());
                 insert.setString(2, aggregate);
                 insert.setLong(3, sequence);
                 insert.setString(4, event.type());

@@ -1,5 +1,6 @@
 package org.imagesearch.ledger.bench;
 
+import org.axonframework.common.IdentifierFactory;
 import org.imagesearch.ledger.command.time.ClockControl;
 import org.imagesearch.ledger.query.progress.ProjectionReplay;
 
@@ -16,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -241,7 +241,7 @@ final class Workloads {
                 select.setLong(2, present);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(1, IdentifierFactory.getInstance().generateIdentifier());
                         insert.setString(2, rows.getString(1).replace(run + "-i-", prefix + "-i-"));
                         insert.setLong(3, rows.getLong(2));
                         insert.setString(4, rows.getString(3));
