@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -36,6 +37,12 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 public class StorageConfiguration {
+
+    /** The template every repository and store of the ledger uses: see {@link ChangedTimeoutsOnlyJdbcTemplate}. */
+    @Bean
+    public JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new ChangedTimeoutsOnlyJdbcTemplate(dataSource);
+    }
 
     @Bean
     public EventSchema eventSchema() {
