@@ -12,15 +12,15 @@ import java.sql.SQLException;
  * The housekeeping H2 does in its background writer, which {@code WRITE_DELAY=0} switches off
  * (ADR 0016).
  *
- * <p>Each commit writes its changed pages to a new chunk at the end of the file. A chunk is freed
- * only when none of its pages is live any more, and with a random key in an index (the event
- * identifier) almost every chunk keeps a page or two for good. H2's writer thread rewrites such
- * sparse chunks so that the old ones die; with {@code WRITE_DELAY=0} there is no writer thread, and
- * the file grew by some 30 KB per commit without end (4.6 GB in 80,000 commands). Each round here
- * rewrites the live pages of chunks below {@link #TARGET_FILL_RATE}, as H2's writer would; a chunk
- * left empty is reused once H2's retention time (45 s) has passed since it was written. At a steady
- * rate the file then holds about the last 45 s of commits and whatever is live; a long burst of heavy
- * writing still grows it, and its space is reused afterwards.
+ * <p>Each commit writes its changed pages to a new chunk at the end of the file. A chunk is freed only
+ * when none of its pages is live any more, and with a random key in an index (the event identifier
+ * until ADR 0017; an instance's identifier still) almost every chunk keeps a page or two for good. H2's
+ * writer thread rewrites such sparse chunks so that the old ones die; with {@code WRITE_DELAY=0} there
+ * is no writer thread, and the file grew by some 30 KB per commit without end (4.6 GB in 80,000
+ * commands). Each round here rewrites the live pages of chunks below {@link #TARGET_FILL_RATE}, as H2's
+ * writer would; a chunk left empty is reused once H2's retention time (45 s) has passed since it was
+ * written. At a steady rate the file then holds about the last 45 s of commits and whatever is live; a
+ * long burst of heavy writing still grows it, and its space is reused afterwards.
  *
  * <p>Not H2, or not an embedded file: nothing to do.
  */
