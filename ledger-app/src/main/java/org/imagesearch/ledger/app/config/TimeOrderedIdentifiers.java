@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
 public final class TimeOrderedIdentifiers extends IdentifierFactory {
 
     private static final long VERSION_7 = 0x7000L;
-    private static final long VERSION_MASK = 0xF000L;
+    /** The 12 random bits that follow the version in the high half (RFC 9562's {@code rand_a}). */
+    private static final long RAND_A = 0x0FFFL;
 
     private final LongSupplier wallMillis;
 
@@ -35,8 +36,7 @@ public final class TimeOrderedIdentifiers extends IdentifierFactory {
     @Override
     public String generateIdentifier() {
         UUID random = UUID.randomUUID();
-        long high = wallMillis.getAsLong() << 16 | random.getMostSignificantBits() & ~VERSION_MASK & 0xFFFFL
-                | VERSION_7;
+        long high = wallMillis.getAsLong() << 16 | VERSION_7 | random.getMostSignificantBits() & RAND_A;
         return new UUID(high, random.getLeastSignificantBits()).toString();
     }
 }
