@@ -99,7 +99,7 @@ public class StorageConfiguration {
 
     /**
      * Axon's JDBC event storage with the ledger's schema, Jackson, and {@link GapReads}; the event
-     * store's read-ahead takes one batch per read ({@link BoundedReadAheadStorageEngine}, ADR 0014).
+     * store's read-ahead takes one batch per read ({@link LedgerEventStorageEngine}, ADR 0014).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -111,7 +111,7 @@ public class StorageConfiguration {
                                                  EventSchema eventSchema,
                                                  @Value("${ledger.event-store.batch-size:1000}") int batchSize,
                                                  @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeout) {
-        return new BoundedReadAheadStorageEngine(JdbcEventStorageEngine.builder()
+        return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -7,11 +7,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import java.util.stream.Stream;
 
 /**
- * Axon's JDBC event storage, except that the embedded event store's read-ahead takes at most one
- * batch of stored events per read.
+ * Axon's JDBC event storage, except in two reads: the embedded event store's read-ahead takes at
+ * most one batch of stored events per read (ADR 0014), and an aggregate's events are read in one
+ * query when they fit one batch (ADR 0019).
  *
- * <p>The event store's reader thread (the only caller of {@code readEvents(token, mayBlock = true)})
- * fills the cache that the processors following the head share. Axon's stream for it fetches batch
+ * <p><b>The read-ahead.</b> The event store's reader thread (the only caller of
+ * {@code readEvents(token, mayBlock = true)}) fills the cache that the processors following the head
+ * share. Axon's stream for it fetches batch
  * after batch until one comes back empty, and for as long as that read lasts the reader keeps the
  * newest cached event it had when the read began, and with it every event cached after it, however
  * far the cache has been trimmed. Under a steady stream of commands no batch need ever come back
@@ -22,9 +24,9 @@ import java.util.stream.Stream;
  * <p>The limit counts stored rows, before upcasting, so that the events an upcaster makes of one
  * stored event (which share its position) are never split between two reads.
  */
-public class BoundedReadAheadStorageEngine extends JdbcEventStorageEngine {
+public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
-    public BoundedReadAheadStorageEngine(JdbcEventStorageEngine.Builder builder) {
+    public LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder) {
         super(builder);
     }
 
@@ -32,5 +34,18 @@ public class BoundedReadAheadStorageEngine extends JdbcEventStorageEngine {
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         Stream<? extends TrackedEventData<?>> rows = super.readEventData(trackingToken, mayBlock);
         return mayBlock ? rows.limit(batchSize()) : rows;
+    }
+
+    /**
+     * <b>An aggregate's events.</b> Axon's JDBC engine asks for them by a range of sequence numbers
+     * ({@code >= first AND < first + batch size}) and by default keeps asking for the next range
+     * until one comes back empty: a second query for every aggregate loaded, though nearly all have
+     * fewer events than a batch. The ledger's sequences have no gaps (Axon numbers an aggregate's
+     * events one by one, the unique key keeps them apart, and no event is ever deleted), so a range
+     * that comes back short is the end; a full one is still followed by the next.
+     */
+    @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return false;
     }
 }

@@ -2,6 +2,7 @@ package org.imagesearch.ledger.app;
 
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -10,7 +11,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
-import org.imagesearch.ledger.app.config.BoundedReadAheadStorageEngine;
+import org.imagesearch.ledger.app.config.LedgerEventStorageEngine;
 import org.imagesearch.ledger.app.config.StorageConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,15 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The event store's read-ahead (the only reader that may block) gets one batch per read, and reads
- * on from where the last one ended; a processor's own stream still reads to the end in one go.
+ * on from where the last one ended; a processor's own stream still reads to the end in one go. An
+ * aggregate's events are read in one query when they fit a batch, and all of them however many.
  */
-class BoundedReadAheadTest {
+class LedgerEventStorageEngineTest {
 
     private static final int BATCH = 10;
     private static final int EVENTS = 35;
 
     private DriverManagerDataSource dataSource;
-    private BoundedReadAheadStorageEngine engine;
+    private LedgerEventStorageEngine engine;
 
     @BeforeEach
     void thirtyFiveEventsStored() {
@@ -50,9 +52,13 @@ class BoundedReadAheadTest {
                 .toList());
     }
 
-    private BoundedReadAheadStorageEngine engine(EventUpcaster upcasters) {
+    private LedgerEventStorageEngine engine(EventUpcaster upcasters) {
+        return new LedgerEventStorageEngine(builder(upcasters));
+    }
+
+    private JdbcEventStorageEngine.Builder builder(EventUpcaster upcasters) {
         Serializer serializer = new StorageConfiguration().serializer();
-        return new BoundedReadAheadStorageEngine(JdbcEventStorageEngine.builder()
+        return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .upcasterChain(upcasters)
@@ -60,7 +66,7 @@ class BoundedReadAheadTest {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new StorageConfiguration().eventSchema())
                 .dataType(byte[].class)
-                .batchSize(BATCH));
+                .batchSize(BATCH);
     }
 
     @Test
@@ -86,7 +92,7 @@ class BoundedReadAheadTest {
     }
 
     /** The payloads of {@code times} reads that may block, each from where the one before ended. */
-    private static List<List<Object>> readAhead(BoundedReadAheadStorageEngine engine, int times) {
+    private static List<List<Object>> readAhead(LedgerEventStorageEngine engine, int times) {
         List<List<Object>> reads = new ArrayList<>();
         TrackingToken from = null;
         for (int read = 0; read < times; read++) {
@@ -102,5 +108,57 @@ class BoundedReadAheadTest {
     @Test
     void aProcessorsOwnStreamStillReadsEveryEventInOneGo() {
         assertThat(engine.readEvents(null, false).count()).isEqualTo(EVENTS);
+    }
+
+    @Test
+    void anAggregatesEventsThatFitOneBatchAreReadInOneQuery() {
+        AggregateReads reads = new AggregateReads(builder(NoOpEventUpcaster.INSTANCE));
+        reads.appendEvents(lifeOf("short", BATCH - 3));
+
+        assertThat(reads.readEvents("short").asStream().<Object>map(DomainEventMessage::getPayload))
+                .containsExactlyElementsOf(payloadsOf("short", BATCH - 3));
+        assertThat(reads.queries).isEqualTo(1);
+    }
+
+    /** A full batch may not be the last: the next range is asked for, until one comes back short. */
+    @Test
+    void anAggregateWithMoreEventsThanABatchIsReadToItsEnd() {
+        AggregateReads reads = new AggregateReads(builder(NoOpEventUpcaster.INSTANCE));
+        reads.appendEvents(lifeOf("long", 2 * BATCH + 3));
+        reads.appendEvents(lifeOf("exact", BATCH));
+
+        assertThat(reads.readEvents("long").asStream().<Object>map(DomainEventMessage::getPayload))
+                .containsExactlyElementsOf(payloadsOf("long", 2 * BATCH + 3));
+        assertThat(reads.queries).isEqualTo(3);
+        reads.queries = 0;
+        assertThat(reads.readEvents("exact").asStream().<Object>map(DomainEventMessage::getPayload))
+                .containsExactlyElementsOf(payloadsOf("exact", BATCH));
+        assertThat(reads.queries).isEqualTo(2);
+    }
+
+    /** The ledger's engine, counting the queries for an aggregate's events. */
+    private static final class AggregateReads extends LedgerEventStorageEngine {
+
+        private int queries;
+
+        AggregateReads(JdbcEventStorageEngine.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                      long firstSequenceNumber, int batchSize) {
+            queries++;
+            return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+        }
+    }
+
+    private static List<DomainEventMessage<?>> lifeOf(String aggregate, int events) {
+        return IntStream.range(0, events).<DomainEventMessage<?>>mapToObj(sequence -> new GenericDomainEventMessage<>(
+                "Instance", aggregate, sequence, aggregate + " " + sequence)).toList();
+    }
+
+    private static List<Object> payloadsOf(String aggregate, int events) {
+        return IntStream.range(0, events).<Object>mapToObj(sequence -> aggregate + " " + sequence).toList();
     }
 }
