@@ -2,6 +2,8 @@ package org.imagesearch.ledger.command.time;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,8 +15,13 @@ import java.time.temporal.ChronoUnit;
 /**
  * The business clock when {@code ledger.test-clock.enabled=true}: frozen until an operator moves it,
  * in whole seconds, and kept in the {@code business_clock} table, so that it survives a restart and
- * every node of one database reads the same time: each reading asks the table. It starts at the
- * wall-clock time of the first start on a database.
+ * every node of one database reads the same time. It starts at the wall-clock time of the first
+ * start on a database.
+ *
+ * <p>Outside a transaction each reading asks the table. Inside one, the first reading asks and the
+ * rest of the transaction keeps that instant (ADR 0004): a command and the business time stamped on
+ * its events are one instant even if the clock moves meanwhile, and a group of deadlines swept in
+ * one transaction reads the table once, not twice per instance.
  */
 public class TestClock extends Clock {
 
@@ -37,14 +44,36 @@ public class TestClock extends Clock {
                 (rs, row) -> rs.getTimestamp(1).toInstant()).stream().findFirst().orElse(null);
     }
 
-    /** Moves the clock to {@code instant}, truncated to the second, for every node. */
+    /** Moves the clock to {@code instant}, truncated to the second, for every node (this transaction too). */
     public void set(Instant instant) {
-        jdbc.update("UPDATE business_clock SET now_at = ? WHERE id = 1",
-                Timestamp.from(instant.truncatedTo(ChronoUnit.SECONDS)));
+        Instant now = instant.truncatedTo(ChronoUnit.SECONDS);
+        jdbc.update("UPDATE business_clock SET now_at = ? WHERE id = 1", Timestamp.from(now));
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.unbindResource(this);
+            TransactionSynchronizationManager.bindResource(this, now);
+        }
     }
 
     @Override
     public Instant instant() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return stored();
+        }
+        Instant held = (Instant) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            held = stored();
+            TransactionSynchronizationManager.bindResource(this, held);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TestClock.this);
+                }
+            });
+        }
+        return held;
+    }
+
+    private Instant stored() {
         Instant now = read();
         if (now == null) {
             throw new IllegalStateException("The test clock has no row in business_clock");
