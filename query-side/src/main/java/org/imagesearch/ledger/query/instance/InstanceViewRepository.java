@@ -3,6 +3,9 @@ package org.imagesearch.ledger.query.instance;
 import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.imagesearch.ledger.query.readtable.PendingWrites;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.imagesearch.ledger.api.customer.CustomerId;
 import org.imagesearch.ledger.api.instance.InstanceId;
 import org.imagesearch.ledger.api.instance.InstanceSnapshot;
@@ -13,9 +16,12 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code instance_view} table: one row per instance with its snapshot (as JSON) and the columns
@@ -25,6 +31,7 @@ import java.util.Optional;
 public class InstanceViewRepository {
 
     private static final String TABLE = "instance_view";
+    private static final String STORED = InstanceViewRepository.class.getName() + ".stored";
     private static final String INSERT = "INSERT INTO instance_view (customer_id, state, trial, period_start,"
             + " period_end, release_at, snapshot, instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE instance_view SET customer_id = ?, state = ?, trial = ?,"
@@ -38,14 +45,51 @@ public class InstanceViewRepository {
         this.writes = writes;
     }
 
-    /** An instance's snapshot: as the batch being projected left it, or as stored. */
+    /**
+     * An instance's snapshot: as the batch being projected left it, or as stored. In a batch of
+     * events, the first call reads the stored snapshots of every aggregate in the batch in one query
+     * ({@link #storedForBatch}), and the batch's other calls find theirs among them.
+     */
     public Optional<InstanceSnapshot> find(InstanceId instanceId) {
         Staged staged = writes.<InstanceId, Staged>stagedIfAny(TABLE).get(instanceId);
         if (staged != null) {
             return Optional.of(staged.snapshot());
         }
+        Map<String, InstanceSnapshot> stored = storedForBatch();
+        if (stored.containsKey(instanceId.value())) {
+            return Optional.ofNullable(stored.get(instanceId.value()));
+        }
         return jdbc.query("SELECT snapshot FROM instance_view WHERE instance_id = ?",
                 (rs, row) -> fromJson(rs.getString(1)), instanceId.value()).stream().findFirst();
+    }
+
+    /**
+     * The stored snapshots of the aggregates whose events make up the batch being projected, by
+     * aggregate identifier (an instance's is its id), null for those with none stored; read once per
+     * batch, as it began, so the batch's own changes are the staged ones. Empty outside a batch.
+     */
+    private Map<String, InstanceSnapshot> storedForBatch() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return Map.of();
+        }
+        return batch.getOrComputeResource(STORED, key -> {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Object message : batch.getMessages()) {
+                if (message instanceof DomainEventMessage<?> event) {
+                    ids.add(event.getAggregateIdentifier());
+                }
+            }
+            Map<String, InstanceSnapshot> stored = new HashMap<>();
+            ids.forEach(id -> stored.put(id, null));
+            jdbc.query("SELECT snapshot FROM instance_view WHERE instance_id = ANY (?)",
+                    statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR",
+                            ids.toArray())),
+                    row -> {
+                        InstanceSnapshot snapshot = fromJson(row.getString(1));
+                        stored.put(snapshot.instanceId().value(), snapshot);
+                    });
+            return stored;
+        });
     }
 
     /** How a customer's instances are listed: by id, live and as of a past instant alike. */
