@@ -19,6 +19,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -108,6 +109,36 @@ class LedgerEventStorageEngineTest {
     @Test
     void aProcessorsOwnStreamStillReadsEveryEventInOneGo() {
         assertThat(engine.readEvents(null, false).count()).isEqualTo(EVENTS);
+    }
+
+    /** The read-ahead waits out its pace since its last read (ADR 0021); a first read, nothing. */
+    @Test
+    void theReadAheadStartsAReadAtMostOncePerPace() {
+        LedgerEventStorageEngine paced = new LedgerEventStorageEngine(builder(NoOpEventUpcaster.INSTANCE),
+                Duration.ofMillis(300));
+        long first = System.nanoTime();
+        List<? extends TrackedEventMessage<?>> batch = paced.readEvents(null, true).toList();
+        List<? extends TrackedEventMessage<?>> next = paced.readEvents(batch.get(batch.size() - 1).trackingToken(),
+                true).toList();
+        long done = System.nanoTime();
+
+        assertThat(Duration.ofNanos(done - first)).as("two reads of 35 rows, the second a pace after the first")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(batch.size() + next.size()).isEqualTo(2 * BATCH);
+    }
+
+    /** A processor's own stream (a replay, a follower dropped from the read-ahead) never waits for it. */
+    @Test
+    void aProcessorsOwnStreamDoesNotWaitForThePace() {
+        LedgerEventStorageEngine paced = new LedgerEventStorageEngine(builder(NoOpEventUpcaster.INSTANCE),
+                Duration.ofSeconds(30));
+        paced.readEvents(null, true).toList();
+        long start = System.nanoTime();
+        for (int read = 0; read < 3; read++) {
+            assertThat(paced.readEvents(null, false).count()).isEqualTo(EVENTS);
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test

@@ -99,7 +99,8 @@ public class StorageConfiguration {
 
     /**
      * Axon's JDBC event storage with the ledger's schema, Jackson, and {@link GapReads}; the event
-     * store's read-ahead takes one batch per read ({@link LedgerEventStorageEngine}, ADR 0014).
+     * store's read-ahead takes one batch per read and reads at most once per
+     * {@code ledger.event-store.read-ahead-pace} ({@link LedgerEventStorageEngine}, ADRs 0014 and 0021).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -110,7 +111,9 @@ public class StorageConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  @Value("${ledger.event-store.batch-size:1000}") int batchSize,
-                                                 @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeout) {
+                                                 @Value("${ledger.event-store.gap-timeout-ms:60000}") int gapTimeout,
+                                                 @Value("${ledger.event-store.read-ahead-pace:PT0.005S}")
+                                                 Duration readAheadPace) {
         return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -123,7 +126,7 @@ public class StorageConfiguration {
                 .dataType(byte[].class)
                 .batchSize(batchSize)
                 .gapTimeout(gapTimeout)
-                .readEventDataWithGaps(GapReads::readEventDataWithGaps));
+                .readEventDataWithGaps(GapReads::readEventDataWithGaps), readAheadPace);
     }
 
     /**
