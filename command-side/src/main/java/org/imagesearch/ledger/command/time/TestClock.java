@@ -48,9 +48,8 @@ public class TestClock extends Clock {
     public void set(Instant instant) {
         Instant now = instant.truncatedTo(ChronoUnit.SECONDS);
         jdbc.update("UPDATE business_clock SET now_at = ? WHERE id = 1", Timestamp.from(now));
-        if (TransactionSynchronizationManager.hasResource(this)) {
-            TransactionSynchronizationManager.unbindResource(this);
-            TransactionSynchronizationManager.bindResource(this, now);
+        if (TransactionSynchronizationManager.getResource(this) instanceof Held held) {
+            held.instant = now;
         }
     }
 
@@ -59,18 +58,42 @@ public class TestClock extends Clock {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return stored();
         }
-        Instant held = (Instant) TransactionSynchronizationManager.getResource(this);
-        if (held == null) {
-            held = stored();
-            TransactionSynchronizationManager.bindResource(this, held);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(TestClock.this);
-                }
-            });
+        if (TransactionSynchronizationManager.getResource(this) instanceof Held held) {
+            return held.instant;
         }
-        return held;
+        Held held = new Held(stored());
+        TransactionSynchronizationManager.bindResource(this, held);
+        TransactionSynchronizationManager.registerSynchronization(held);
+        return held.instant;
+    }
+
+    /**
+     * The instant a transaction holds, bound to it as Spring binds a connection: set aside while an
+     * inner transaction ({@code REQUIRES_NEW}) runs, which reads the table afresh, and let go when the
+     * transaction completes.
+     */
+    private final class Held implements TransactionSynchronization {
+
+        private Instant instant;
+
+        private Held(Instant instant) {
+            this.instant = instant;
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(TestClock.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(TestClock.this, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TestClock.this);
+        }
     }
 
     private Instant stored() {

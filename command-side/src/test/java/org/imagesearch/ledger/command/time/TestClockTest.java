@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
@@ -40,7 +42,8 @@ class TestClockTest {
 
     /** Another node moving the clock, on a connection of its own that commits at once. */
     private void anotherNodeMovesTheClockTo(Instant instant) {
-        jdbc.update("UPDATE business_clock SET now_at = ? WHERE id = 1", Timestamp.from(instant));
+        new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(), "sa", ""))
+                .update("UPDATE business_clock SET now_at = ? WHERE id = 1", Timestamp.from(instant));
     }
 
     @Test
@@ -56,9 +59,7 @@ class TestClockTest {
     void aTransactionKeepsTheInstantOfItsFirstReading() {
         Instant[] readings = transaction.execute(status -> {
             Instant first = clock.instant();
-            new JdbcTemplate(new DriverManagerDataSource(jdbcUrl(), "sa", ""))
-                    .update("UPDATE business_clock SET now_at = ? WHERE id = 1",
-                            Timestamp.from(START.plus(Duration.ofHours(5))));
+            anotherNodeMovesTheClockTo(START.plus(Duration.ofHours(5)));
             return new Instant[] {first, clock.instant()};
         });
 
@@ -86,6 +87,24 @@ class TestClockTest {
 
         assertThat(after).isEqualTo(START.plus(Duration.ofDays(15)));
         assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofDays(15)));
+    }
+
+    /** An inner transaction ({@code REQUIRES_NEW}) reads the table afresh; the outer one keeps its instant. */
+    @Test
+    void anInnerTransactionReadsTheTableAndTheOuterOneKeepsItsInstant() {
+        TransactionTemplate inner = new TransactionTemplate(transaction.getTransactionManager());
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        Instant[] readings = transaction.execute(status -> {
+            Instant outerFirst = clock.instant();
+            anotherNodeMovesTheClockTo(START.plus(Duration.ofDays(2)));
+            Instant innerReading = inner.execute(innerStatus -> clock.instant());
+            anotherNodeMovesTheClockTo(START.plus(Duration.ofDays(4)));
+            return new Instant[] {outerFirst, innerReading, clock.instant()};
+        });
+
+        assertThat(readings).containsExactly(START, START.plus(Duration.ofDays(2)), START);
+        assertThat(TransactionSynchronizationManager.getResourceMap()).as("nothing left bound").isEmpty();
     }
 
     private String jdbcUrl() {

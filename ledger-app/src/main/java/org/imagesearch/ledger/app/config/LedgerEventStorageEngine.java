@@ -15,13 +15,13 @@ import java.util.stream.Stream;
  *
  * <p><b>The read-ahead.</b> The event store's reader thread (the only caller of
  * {@code readEvents(token, mayBlock = true)}) fills the cache that the processors following the head
- * share. Axon's stream for it fetches batch
- * after batch until one comes back empty, and for as long as that read lasts the reader keeps the
- * newest cached event it had when the read began, and with it every event cached after it, however
- * far the cache has been trimmed. Under a steady stream of commands no batch need ever come back
- * empty, so one read can last the whole load and hold every event written meanwhile
- * (docs/benchmarks.md, "Memory"). Ended after one batch, a read holds at most that batch; the reader
- * starts the next one at once, so it reads as far and as fast as before.
+ * share. Axon's stream for it fetches batch after batch until one comes back empty, and for as long as
+ * that read lasts the reader keeps the newest cached event it had when the read began, and with it
+ * every event cached after it, however far the cache has been trimmed. Under a steady stream of
+ * commands no batch need ever come back empty, so one read can last the whole load and hold every
+ * event written meanwhile (docs/benchmarks.md, "Memory"). Ended after one batch, a read holds at most
+ * that batch; the reader starts the next one once the pace allows (below), and a batch of 1,000
+ * events per 5 ms is far more than the ledger writes.
  *
  * <p>The limit counts stored rows, before upcasting, so that the events an upcaster makes of one
  * stored event (which share its position) are never split between two reads.
@@ -61,9 +61,10 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
      * reads with {@code mayBlock}, so this waits on that thread alone.
      */
     private void pace() {
-        long wait = lastReadAhead + readAheadPaceNanos - System.nanoTime();
-        if (wait > 0) {
-            LockSupport.parkNanos(wait);
+        long due = lastReadAhead + readAheadPaceNanos;
+        for (long wait = due - System.nanoTime(); wait > 0 && !Thread.currentThread().isInterrupted();
+                wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait); // may return early: wait out the rest, unless the store is closing
         }
         lastReadAhead = System.nanoTime();
     }
