@@ -17,11 +17,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@code instance_view} table: one row per instance with its snapshot (as JSON) and the columns
@@ -73,17 +71,18 @@ public class InstanceViewRepository {
             return Map.of();
         }
         return batch.getOrComputeResource(STORED, key -> {
-            Set<String> ids = new LinkedHashSet<>();
+            Map<String, InstanceSnapshot> stored = new HashMap<>();
             for (Object message : batch.getMessages()) {
                 if (message instanceof DomainEventMessage<?> event) {
-                    ids.add(event.getAggregateIdentifier());
+                    stored.put(event.getAggregateIdentifier(), null);
                 }
             }
-            Map<String, InstanceSnapshot> stored = new HashMap<>();
-            ids.forEach(id -> stored.put(id, null));
+            if (stored.isEmpty()) {
+                return stored;
+            }
             jdbc.query("SELECT snapshot FROM instance_view WHERE instance_id = ANY (?)",
                     statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR",
-                            ids.toArray())),
+                            stored.keySet().toArray())),
                     row -> {
                         InstanceSnapshot snapshot = fromJson(row.getString(1));
                         stored.put(snapshot.instanceId().value(), snapshot);
