@@ -1,5 +1,8 @@
 package org.imagesearch.ledger.app;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.imagesearch.ledger.api.billing.Money;
@@ -10,7 +13,11 @@ import org.imagesearch.ledger.api.instance.InstanceId;
 import org.imagesearch.ledger.api.instance.PackagePurchased;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.imagesearch.ledger.query.instance.InstanceViewRepository;
+import org.imagesearch.ledger.query.readtable.PendingWrites;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -111,6 +119,43 @@ class StorePitfallsPostgresTest {
             var read = node.client().get("/api/v1/instances/" + purchase.text("instanceId") + "?minPosition="
                     + purchase.body().path("position").asLong());
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A statement run often enough is prepared on the server, which may then keep one plan for it
+     * made while the table was small: for the batch read of instance snapshots that was a sequential
+     * scan for good (ADR 0022). On one connection, that read runs in many batches and is never kept;
+     * an ordinary read run as often is (which shows the check can see one).
+     */
+    @Test
+    void theBatchSnapshotReadIsPlannedAgainAtEachBatchNotKeptFromWhenTheTableWasSmall() {
+        String instance = node.client().purchase("planned-" + UUID.randomUUID().toString().substring(0, 8), 2_500_000,
+                5, false).text("instanceId");
+        SingleConnectionDataSource one = new SingleConnectionDataSource(database.jdbcUrl(), database.username(),
+                database.password(), true);
+        try {
+            JdbcTemplate jdbc = new JdbcTemplate(one);
+            InstanceViewRepository views = new InstanceViewRepository(jdbc, new PendingWrites(jdbc));
+            await().atMost(Duration.ofSeconds(20)).until(() -> views.find(new InstanceId(instance)).isPresent());
+            for (int batch = 0; batch < 12; batch++) {
+                BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.of(
+                        new GenericDomainEventMessage<>("Instance", instance, batch, "an event of " + instance)));
+                unitOfWork.start();
+                try {
+                    assertThat(views.find(new InstanceId(instance))).isPresent();
+                } finally {
+                    unitOfWork.rollback();
+                }
+                assertThat(views.ofCustomer(views.find(new InstanceId(instance)).orElseThrow().customerId()))
+                        .hasSize(1);
+            }
+            List<String> prepared = jdbc.queryForList("SELECT statement FROM pg_prepared_statements", String.class);
+            assertThat(prepared).as("server-prepared on this connection")
+                    .anySatisfy(sql -> assertThat(sql).contains("WHERE customer_id ="))
+                    .noneSatisfy(sql -> assertThat(sql).contains("instance_id = ANY"));
+        } finally {
+            one.destroy();
         }
     }
 

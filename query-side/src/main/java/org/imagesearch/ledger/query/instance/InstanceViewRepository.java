@@ -2,6 +2,7 @@ package org.imagesearch.ledger.query.instance;
 
 import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.imagesearch.ledger.query.readtable.PendingWrites;
+import org.imagesearch.ledger.query.readtable.PlannedEachTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -64,7 +65,8 @@ public class InstanceViewRepository {
     /**
      * The stored snapshots of the aggregates whose events make up the batch being projected, by
      * aggregate identifier (an instance's is its id), null for those with none stored; read once per
-     * batch, as it began, so the batch's own changes are the staged ones. Empty outside a batch.
+     * batch, as it began, so the batch's own changes are the staged ones. Empty outside a batch. On
+     * PostgreSQL the query is planned at each batch ({@link PlannedEachTime}, ADR 0022).
      */
     private Map<String, InstanceSnapshot> storedForBatch() {
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
@@ -81,8 +83,11 @@ public class InstanceViewRepository {
                 return stored;
             }
             jdbc.query("SELECT snapshot FROM instance_view WHERE instance_id = ANY (?)",
-                    statement -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR",
-                            stored.keySet().toArray())),
+                    statement -> {
+                        PlannedEachTime.apply(statement);
+                        statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR",
+                                stored.keySet().toArray()));
+                    },
                     row -> {
                         InstanceSnapshot snapshot = fromJson(row.getString(1));
                         stored.put(snapshot.instanceId().value(), snapshot);
