@@ -23,9 +23,10 @@ public class DeadlineScheduler {
         this.store = store;
     }
 
+    /** A purchase creates its instance, so there is no row to update yet: one insert, not an update and an insert. */
     @EventHandler
     void on(PackagePurchased event) {
-        store.schedule(event.instanceId(), event.term().end());
+        store.scheduleFirst(event.instanceId(), event.term().end());
     }
 
     /** A renewal's term is always the last one, so its end is the new period end. */

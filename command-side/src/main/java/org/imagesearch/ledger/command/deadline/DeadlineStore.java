@@ -22,6 +22,12 @@ public class DeadlineStore implements DueDeadlines {
         this.jdbc = jdbc;
     }
 
+    /** The deadline of an instance that has none yet: its purchase, which created it. */
+    public void scheduleFirst(InstanceId instance, Instant dueAt) {
+        jdbc.update("INSERT INTO instance_deadline (instance_id, due_at) VALUES (?, ?)", instance.value(),
+                Timestamp.from(dueAt));
+    }
+
     public void schedule(InstanceId instance, Instant dueAt) {
         int updated = jdbc.update("UPDATE instance_deadline SET due_at = ? WHERE instance_id = ?",
                 Timestamp.from(dueAt), instance.value());

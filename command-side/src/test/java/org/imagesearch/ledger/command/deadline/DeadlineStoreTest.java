@@ -1,0 +1,58 @@
+package org.imagesearch.ledger.command.deadline;
+
+import org.imagesearch.ledger.api.instance.InstanceId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each instance has at most one next deadline: the first is inserted, later ones replace it. */
+class DeadlineStoreTest {
+
+    private static final Instant JULY_1 = Instant.parse("2026-07-01T00:00:00Z");
+    private static final InstanceId INSTANCE = new InstanceId("instance-1");
+
+    private DeadlineStore store;
+
+    @BeforeEach
+    void database() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        new ResourceDatabasePopulator(new ClassPathResource(
+                "db/migration/common/V2026.11.26.2__purchase_limits_deadlines_clock.sql")).execute(dataSource);
+        store = new DeadlineStore(new JdbcTemplate(dataSource));
+    }
+
+    @Test
+    void aPurchasesDeadlineIsTheInstancesFirstAndLaterOnesReplaceIt() {
+        store.scheduleFirst(INSTANCE, JULY_1);
+        assertThat(store.dueAt(INSTANCE)).contains(JULY_1);
+
+        store.schedule(INSTANCE, JULY_1.plusSeconds(86_400));
+        assertThat(store.dueAt(INSTANCE)).contains(JULY_1.plusSeconds(86_400));
+    }
+
+    @Test
+    void aFirstDeadlineForAnInstanceThatHasOneIsRefusedNotMerged() {
+        store.scheduleFirst(INSTANCE, JULY_1);
+
+        assertThatThrownBy(() -> store.scheduleFirst(INSTANCE, JULY_1.plusSeconds(1)))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(store.dueAt(INSTANCE)).contains(JULY_1);
+    }
+
+    @Test
+    void aLaterDeadlineForAnInstanceWithoutOneIsWrittenToo() {
+        store.schedule(INSTANCE, JULY_1);
+        assertThat(store.dueAt(INSTANCE)).contains(JULY_1);
+    }
+}
