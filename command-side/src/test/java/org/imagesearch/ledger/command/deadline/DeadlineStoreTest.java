@@ -3,14 +3,10 @@ package org.imagesearch.ledger.command.deadline;
 import org.imagesearch.ledger.api.instance.InstanceId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,11 +21,7 @@ class DeadlineStoreTest {
 
     @BeforeEach
     void database() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource(
-                "db/migration/common/V2026.11.26.2__purchase_limits_deadlines_clock.sql")).execute(dataSource);
-        store = new DeadlineStore(new JdbcTemplate(dataSource));
+        store = new DeadlineStore(new JdbcTemplate(DeadlineDatabase.create()));
     }
 
     @Test

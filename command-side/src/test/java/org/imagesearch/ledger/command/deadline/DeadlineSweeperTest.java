@@ -13,15 +13,12 @@ import org.imagesearch.ledger.command.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,10 +39,7 @@ class DeadlineSweeperTest {
 
     @BeforeEach
     void database() {
-        dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource(
-                "db/migration/common/V2026.11.26.2__purchase_limits_deadlines_clock.sql")).execute(dataSource);
+        dataSource = DeadlineDatabase.create();
         store = new DeadlineStore(new JdbcTemplate(dataSource));
     }
 
