@@ -75,7 +75,7 @@ public final class Benchmarks {
                     }
                     if (only.contains("reads")) {
                         results.add(report(Workloads.reads(ledger, "cmd", sizes.instances(), sizes.readRate(),
-                                sizes.readSeconds())));
+                                sizes.readWarmupSeconds(), sizes.readSeconds())));
                     }
                     if (only.contains("http") && database.equals("postgres")) {
                         results.add(report(Workloads.http(ledger, "htp", sizes.httpWarmup(), sizes.httpCount())));

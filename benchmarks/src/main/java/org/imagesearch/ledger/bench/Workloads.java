@@ -49,12 +49,26 @@ final class Workloads {
         return row;
     }
 
+    /** The reads' background commands: one renewal for this many reads, at a steady pace. */
+    static final int READS_PER_COMMAND = 10;
+
+    /**
+     * Connections of the reads' warm-up, closed loop: few enough that the ledger serves them at its best
+     * rate, so the JIT sees as many reads as it can in the time (64 contend for the pool and H2's locks).
+     */
+    static final int WARMUP_CONNECTIONS = 8;
+
     /**
      * Reads at a fixed rate, open loop: request i is due at start + i/rate, whatever happened to the
-     * ones before, and its latency counts from when it was due. One client renews instances meanwhile.
+     * ones before, and its latency counts from when it was due. One client renews instances meanwhile,
+     * one renewal per {@link #READS_PER_COMMAND} reads, at a steady pace (a closed loop would take
+     * whatever CPU the reads leave, so the reads' latency would measure the renewals). Before it,
+     * {@code warmupSeconds} of the same reads, closed loop and unmeasured, so that the figures are those
+     * of a read path the JIT has compiled, as on a node that has served for a while: until then two
+     * cores serve a fraction of what they serve later (docs/benchmarks.md, ADR 0009).
      */
-    static Map<String, Object> reads(Ledger ledger, String run, int instances, int rate, int seconds)
-            throws Exception {
+    static Map<String, Object> reads(Ledger ledger, String run, int instances, int rate, int warmupSeconds,
+                                     int seconds) throws Exception {
         // enough connections that a slow answer never holds back the next request (open loop): at
         // 2,000/s, 64 connections only wait on one another once answers take over 32 ms
         int connections = Math.max(4, Math.min(64, rate / 30));
@@ -62,19 +76,39 @@ final class Workloads {
         long interval = 1_000_000_000L / rate;
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicLong written = new AtomicLong();
+        long writeInterval = 1_000_000_000L / Math.max(1, rate / READS_PER_COMMAND);
         Thread writer = new Thread(() -> {
+            long due = System.nanoTime();
             for (int index = 0; writing.get(); index = (index + 1) % instances) {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
                 ledger.commands().sendAndWait(new org.imagesearch.ledger.api.instance.RenewPackage(
                         Lives.instance(run, index), 1, null));
                 written.incrementAndGet();
+                due = Math.max(due + writeInterval, System.nanoTime()); // a late renewal is not made up for
             }
         }, "bench-writer");
         writer.start();
         AtomicLong failures = new AtomicLong();
-        long start = System.nanoTime() + 100_000_000L;
+        Load.Result warmup;
         Load.Result result;
-        long writingSince = System.nanoTime();
+        long writingSince;
+        long writtenBefore;
         try {
+            long warmUntil = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+            warmup = Load.run(WARMUP_CONNECTIONS, WARMUP_CONNECTIONS, (client, timer) -> {
+                try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
+                    for (int i = client; System.nanoTime() < warmUntil; i += WARMUP_CONNECTIONS) {
+                        read(http, run, instances, i, failures);
+                        timer.record(0); // counted, not timed
+                    }
+                }
+            });
+            writingSince = System.nanoTime();
+            writtenBefore = written.get();
+            long start = System.nanoTime() + 100_000_000L;
             result = Load.run(connections, connections, (client, timer) -> {
                 try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
                     for (int i = client; i < total; i += connections) {
@@ -83,12 +117,7 @@ final class Workloads {
                         if (wait > 0) {
                             java.util.concurrent.locks.LockSupport.parkNanos(wait);
                         }
-                        int target = (int) ((i * 7919L) % instances);
-                        String path = i % 2 == 0 ? "/api/v1/instances/" + Lives.instance(run, target)
-                                : "/api/v1/customers/" + Lives.customer(run, target) + "/ledger";
-                        if (http.send("GET", path, null).status() != 200) {
-                            failures.incrementAndGet();
-                        }
+                        read(http, run, instances, i, failures);
                         timer.record(System.nanoTime() - due);
                     }
                 }
@@ -107,8 +136,20 @@ final class Workloads {
         row.put("p50_ms", result.p(50));
         row.put("p99_ms", result.p(99));
         row.put("p999_ms", result.p(99.9));
-        row.put("background_commands_per_s", Timing.perSecond(written.get(), writingFor));
+        row.put("background_commands_per_s", Timing.perSecond(written.get() - writtenBefore, writingFor));
+        row.put("warmup_s", warmupSeconds);
+        row.put("warmup_per_s", warmup.perSecond());
         return row;
+    }
+
+    /** Read i of the mix: an instance's entitlements and a customer's ledger, alternately, spread over all. */
+    private static void read(RawHttp http, String run, int instances, int i, AtomicLong failures) throws Exception {
+        int target = (int) ((i * 7919L) % instances);
+        String path = i % 2 == 0 ? "/api/v1/instances/" + Lives.instance(run, target)
+                : "/api/v1/customers/" + Lives.customer(run, target) + "/ledger";
+        if (http.send("GET", path, null).status() != 200) {
+            failures.incrementAndGet();
+        }
     }
 
     /** What a calling service sees: four keep-alive clients, authenticated purchases, then immediate upgrades. */
