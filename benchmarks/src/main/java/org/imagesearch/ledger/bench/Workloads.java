@@ -30,13 +30,21 @@ final class Workloads {
     private Workloads() {
     }
 
-    /** N instances × (purchase, upgrade, downgrade, renewal) through the command gateway, then raw JDBC. */
-    static Map<String, Object> commands(Ledger ledger, String run, int instances) throws Exception {
+    /**
+     * N instances × (purchase, upgrade, downgrade, renewal) through the command gateway, then raw JDBC.
+     * Each side first runs {@code warmup} instances unmeasured (the ledger's under another run name, the
+     * raw limit's in a table of its own, dropped), so that neither is measured while the JIT compiles it:
+     * the first database of a run started on a cold JVM, the second on a warm one (ADR 0009).
+     */
+    static Map<String, Object> commands(Ledger ledger, String run, int instances, int warmup) throws Exception {
+        Load.run(CLIENTS, warmup, (index, timer) -> Lives.wholeLife(ledger.commands(), run + "w", index, timer));
+        ledger.awaitProcessors(PATIENCE);
         Load.Result ledgerRun = Load.run(CLIENTS, instances,
                 (index, timer) -> Lives.wholeLife(ledger.commands(), run, index, timer));
         long caughtUpAfter = timeNanos(() -> ledger.awaitProcessors(PATIENCE));
         RawDatabase raw = new RawDatabase(ledger.dataSource(), ledger.database.kind());
         List<RawDatabase.StoredEvent> life = raw.eventsOf(Lives.instance(run, 0).value());
+        raw.commandLimit(CLIENTS, warmup, life);
         Load.Result rawRun = raw.commandLimit(CLIENTS, instances, life);
         Map<String, Object> row = row("commands", ledger);
         row.put("commands", ledgerRun.latencies().length);
@@ -46,6 +54,7 @@ final class Workloads {
         row.put("p99_ms", ledgerRun.p(99));
         row.put("limit_p99_ms", rawRun.p(99));
         row.put("projected_after_s", Timing.seconds(caughtUpAfter));
+        row.put("warmup_instances", warmup);
         return row;
     }
 
