@@ -71,7 +71,8 @@ public final class Benchmarks {
                 System.out.printf("== %s, %s sizes%n", database, sizes.mode());
                 try (Ledger ledger = Ledger.start(BenchDatabase.create(database, work, "a"), false)) {
                     if (only.contains("commands")) {
-                        results.add(report(Workloads.commands(ledger, "cmd", sizes.instances(), sizes.commandWarmup())));
+                        results.add(report(Workloads.commands(ledger, "cmd", sizes.instances(),
+                                sizes.commandWarmup())));
                     }
                     if (only.contains("reads")) {
                         results.add(report(Workloads.reads(ledger, "cmd", sizes.instances(), sizes.readRate(),

@@ -14,7 +14,7 @@ record Sizes(String mode, int instances, int commandWarmup, long replayEvents, i
     }
 
     Sizes withReplayEvents(long events) {
-        return new Sizes(mode, instances, commandWarmup, events, waveInstances, readRate, readWarmupSeconds, readSeconds, httpWarmup,
-                httpCount);
+        return new Sizes(mode, instances, commandWarmup, events, waveInstances, readRate, readWarmupSeconds,
+                readSeconds, httpWarmup, httpCount);
     }
 }
