@@ -28,6 +28,13 @@ import org.imagesearch.ledger.api.instance.ReleaseReason;
 import org.imagesearch.ledger.app.config.StorageConfiguration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.serialization.json.JacksonSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.SimpleSerializedObject;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -94,5 +101,26 @@ class EventSerializationTest {
                 .doesNotContain("\"settlesIt\"");
         Object read = SERIALIZER.deserialize(stored);
         assertThat(read).isEqualTo(event);
+    }
+
+    /**
+     * Instants are read by the ledger's own reading when Jackson wrote them and by Jackson's otherwise:
+     * either way, as Jackson alone reads them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"2026-06-10T00:00:00Z\"", "\"2026-06-10T00:00:00.5Z\"",
+            "\"2026-06-10T00:00:00.123456789Z\"", "\"2026-06-10T02:00:00+02:00\"", "1780272000.25", "1780272000"})
+    void aStoredInstantReadsAsJacksonAloneReadsIt(String json) throws Exception {
+        Instant jacksons = JsonMapper.builder().addModule(new JavaTimeModule()).build().readValue(json, Instant.class);
+
+        Object read = SERIALIZER.deserialize(new SimpleSerializedObject<>(json.getBytes(StandardCharsets.UTF_8),
+                byte[].class, Instant.class.getName(), null));
+
+        assertThat(read).isEqualTo(jacksons);
+        ObjectMapper mapper = ((JacksonSerializer) SERIALIZER).getObjectMapper();
+        assertThat(((DefaultDeserializationContext) mapper.getDeserializationContext())
+                .createInstance(mapper.getDeserializationConfig(), null, null)
+                .findRootValueDeserializer(mapper.constructType(Instant.class)).getClass().getSimpleName())
+                .isEqualTo("StoredInstants");
     }
 }

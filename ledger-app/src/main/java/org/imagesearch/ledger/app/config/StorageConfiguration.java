@@ -125,8 +125,7 @@ public class StorageConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .batchSize(batchSize)
-                .gapTimeout(gapTimeout)
-                .readEventDataWithGaps(GapReads::readEventDataWithGaps), readAheadPace);
+                .readEventDataWithGaps(GapReads::readEventDataWithGaps), readAheadPace, gapTimeout);
     }
 
     /**
@@ -180,11 +179,13 @@ public class StorageConfiguration {
 
     /**
      * Kept apart from the web's strict mapper: stored events may gain fields over time (read back
-     * through upcasters), and the web's refusal of unknown fields must not apply to them.
+     * through upcasters), and the web's refusal of unknown fields must not apply to them. Instants are
+     * read by {@link StoredInstants}.
      */
     private static ObjectMapper axonObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(StoredInstants.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
