@@ -1,9 +1,13 @@
 package org.imagesearch.ledger.app;
 
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.web.FilterChainProxy;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -113,5 +117,20 @@ class AccessControlTest extends LedgerHttpTest {
 
         assertThat(trail.body().path("items").findValuesAsText("caller")).hasSize(2)
                 .allSatisfy(caller -> assertThat(caller).startsWith("service:").doesNotContain(TestKeys.SERVICE));
+    }
+
+    @Autowired
+    private ApplicationContext context;
+
+    /** The chain Spring Security built, without the composite that looked each request's handler up first. */
+    @Test
+    void theSecurityChainLooksNoHandlerUpBeforeTheDispatcher() {
+        Filter chain = context.getBean("springSecurityFilterChain", Filter.class);
+
+        assertThat(chain.getClass().getName()).doesNotContain("WebMvcSecurityConfiguration");
+        assertThat(chain).isInstanceOf(FilterChainProxy.class);
+        assertThat(((FilterChainProxy) chain).getFilterChains()).hasSize(1);
+        assertThat(((FilterChainProxy) chain).getFilterChains().get(0).getFilters())
+                .noneMatch(filter -> filter.getClass().getName().contains("HandlerMappingIntrospector"));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.imagesearch.ledger.app.web.ApiProblems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -104,6 +105,12 @@ public class AccessControl {
     @Bean
     public PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /** Spring Security's chain without the handler lookup it puts before it ({@link SecurityChainWithoutHandlerLookup}). */
+    @Bean
+    static BeanDefinitionRegistryPostProcessor securityChainWithoutHandlerLookup() {
+        return new SecurityChainWithoutHandlerLookup();
     }
 
     /** No user names and passwords here: keeps Spring Boot from making up a default user. */
