@@ -64,18 +64,30 @@ final class RawDatabase {
                     + " NOT NULL, meta_data " + binary + ", "
                     + "CONSTRAINT uq_bench_event UNIQUE (aggregate_identifier, sequence_number))");
         }
+        Load.Result result;
         try {
-            return Load.run(clients, units, (index, timer) -> {
+            result = Load.run(clients, units, (index, timer) -> {
                 String aggregate = "raw-" + Lives.number(index);
                 for (int sequence = 0; sequence < life.size(); sequence++) {
                     int next = sequence;
                     timer.time(() -> appendOne(aggregate, next, life.get(next)));
                 }
             });
-        } finally {
-            try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
-                ddl.execute("DROP TABLE bench_event");
+        } catch (RuntimeException e) {
+            try {
+                dropBenchTable();
+            } catch (SQLException | RuntimeException dropFailed) {
+                e.addSuppressed(dropFailed); // the run's own failure is the one to see
             }
+            throw e;
+        }
+        dropBenchTable();
+        return result;
+    }
+
+    private void dropBenchTable() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("DROP TABLE bench_event");
         }
     }
 
