@@ -62,7 +62,7 @@ class H2HousekeepingTest {
     private static JdbcDataSource h2File(String settings) {
         Path directory = TestDirectories.create("h2-housekeeping");
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + directory.resolve("ledger") + ";" + settings);
+        dataSource.setURL("jdbc:h2:async:" + directory.resolve("ledger") + ";" + settings);
         dataSource.setUser("sa");
         return dataSource;
     }

@@ -68,7 +68,7 @@ public final class TestDatabase {
     public static Target create(String name, boolean postgres) {
         Path dataDir = TestDirectories.create(name);
         if (!postgres) {
-            return new Target(dataDir, "jdbc:h2:file:" + dataDir.resolve("ledger"), "sa", "");
+            return new Target(dataDir, "jdbc:h2:async:" + dataDir.resolve("ledger"), "sa", "");
         }
         String database = "ledger_" + name.replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
         try (Connection admin = server().getPostgresDatabase().getConnection();

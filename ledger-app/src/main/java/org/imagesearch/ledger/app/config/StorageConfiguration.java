@@ -150,9 +150,13 @@ public class StorageConfiguration {
                 .build();
     }
 
-    /** H2's chunk housekeeping, which {@code WRITE_DELAY=0} switches off (ADR 0016), for an H2 file database. */
+    /**
+     * H2's chunk housekeeping, which {@code WRITE_DELAY=0} switches off (ADR 0016), for an H2 file
+     * database, opened through the asynchronous channel the ledger ships (ADR 0025) or a plain one.
+     */
     @Bean
-    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:async:')"
+            + " or '${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
     public Rounds h2Housekeeping(DataSource dataSource,
                                  @Value("${ledger.h2.housekeeping-interval:PT1S}") Duration interval) {
         return new Rounds("h2-housekeeping", interval, 0, new H2Housekeeping(dataSource), () -> { });
