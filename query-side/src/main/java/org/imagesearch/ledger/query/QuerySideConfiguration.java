@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import org.imagesearch.ledger.api.StoredInstants;
 import org.imagesearch.ledger.query.cluster.ProjectionNodeAgent;
 import org.imagesearch.ledger.query.cluster.Rounds;
 import org.imagesearch.ledger.query.cluster.QueryNodes;
@@ -37,9 +38,13 @@ import java.time.Duration;
 @ComponentScan
 public class QuerySideConfiguration {
 
-    /** How read models store structured values (a snapshot, a proration's inputs) in a text column. */
+    /**
+     * How read models store structured values (a snapshot, a proration's inputs) in a text column;
+     * their instants are read back by {@link StoredInstants}.
+     */
     public static final ObjectMapper READ_MODEL_JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(StoredInstants.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
