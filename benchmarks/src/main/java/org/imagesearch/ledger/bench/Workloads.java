@@ -105,6 +105,8 @@ final class Workloads {
         Load.Result result;
         long writingSince;
         long writtenBefore;
+        JvmCounters measuredFrom;
+        JvmCounters measured;
         try {
             long warmUntil = System.nanoTime() + warmupSeconds * 1_000_000_000L;
             warmup = Load.run(WARMUP_CONNECTIONS, WARMUP_CONNECTIONS, (client, timer) -> {
@@ -118,6 +120,7 @@ final class Workloads {
             writingSince = System.nanoTime();
             writtenBefore = written.get();
             long start = System.nanoTime() + 100_000_000L;
+            measuredFrom = JvmCounters.now();
             result = Load.run(connections, connections, (client, timer) -> {
                 try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
                     for (int i = client; i < total; i += connections) {
@@ -131,6 +134,7 @@ final class Workloads {
                     }
                 }
             });
+            measured = JvmCounters.now().since(measuredFrom);
         } finally {
             writing.set(false);
             writer.join();
@@ -146,6 +150,10 @@ final class Workloads {
         row.put("p99_ms", result.p(99));
         row.put("p999_ms", result.p(99.9));
         row.put("background_commands_per_s", Timing.perSecond(written.get() - writtenBefore, writingFor));
+        // the measured window's allocation and collections, the ledger's and the harness's: what the tail waits on
+        row.put("allocated_kb_per_read", Timing.round(measured.allocatedBytes() / 1024.0 / total));
+        row.put("gc_pauses", measured.collections());
+        row.put("gc_pause_ms", measured.collectionMillis());
         row.put("warmup_s", warmupSeconds);
         row.put("warmup_per_s", warmup.perSecond());
         return row;

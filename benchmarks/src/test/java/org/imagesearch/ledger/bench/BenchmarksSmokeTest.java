@@ -43,6 +43,11 @@ class BenchmarksSmokeTest {
                 assertThat(row.path(field).asDouble()).as(workload + " " + field).isPositive();
             }
             assertThat(row.path("met").isBoolean()).as(workload + " met").isTrue();
+            if (workload.equals("reads")) {
+                assertThat(row.path("allocated_kb_per_read").asDouble()).as("reads allocated_kb_per_read").isPositive();
+                assertThat(row.path("gc_pauses").isIntegralNumber()).as("reads gc_pauses").isTrue();
+                assertThat(row.path("gc_pause_ms").isIntegralNumber()).as("reads gc_pause_ms").isTrue();
+            }
         }
         assertThat(seen).containsExactlyInAnyOrder("commands/h2", "reads/h2", "replay/h2", "wave/h2",
                 "commands/postgres", "reads/postgres", "http/postgres", "replay/postgres", "wave/postgres");
