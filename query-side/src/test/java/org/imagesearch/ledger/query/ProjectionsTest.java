@@ -6,6 +6,7 @@ import org.imagesearch.ledger.api.instance.ChangeDirection;
 import org.imagesearch.ledger.api.instance.InstanceId;
 import org.imagesearch.ledger.api.instance.InstanceSnapshot;
 import org.imagesearch.ledger.api.instance.InstanceState;
+import org.imagesearch.ledger.api.instance.PackageChanged;
 import org.imagesearch.ledger.api.instance.PackagePurchased;
 import org.imagesearch.ledger.api.query.CustomerLedger;
 import org.imagesearch.ledger.api.query.FindProrations;
@@ -24,6 +25,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.imagesearch.ledger.query.readtable.PendingWrites;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -31,6 +33,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.imagesearch.ledger.query.Histories.LARGE;
 import static org.imagesearch.ledger.query.Histories.SMALL;
 import static org.imagesearch.ledger.query.Histories.TRIAL;
@@ -93,6 +96,35 @@ class ProjectionsTest {
 
         assertThat(entries.ofCustomer(ACME)).extracting(LedgerEntry::instanceId).containsExactly(FIRST, SECOND);
         assertThat(entries.ofCustomer(ACME)).extracting(LedgerEntry::position).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void entriesAndProrationsKeepTheirEventsPositionSoTheirReadsNeedNoEventTable() {
+        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc, writes);
+        ProrationRepository prorations = new ProrationRepository(jdbc, writes);
+        Feed feed = new Feed(new LedgerEntryProjection(entries), jdbc);
+        List<Object> first = Histories.purchase("first", "acme", SMALL, false, "2026-06-01T00:00:00Z")
+                .change(LARGE, "2026-06-10T00:00:00Z").events();
+        feed.events(first);
+        feed.late(Histories.purchase("second", "acme", LARGE, false, "2026-06-01T00:00:00Z").events().get(0), 2);
+        prorations.add(jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry WHERE global_index = 2",
+                String.class), Prorations.Row.of((PackageChanged) first.get(1), LedgerEntry.UNKNOWN_POSITION));
+
+        jdbc.update("DELETE FROM domain_event_entry");
+
+        assertThat(entries.ofCustomer(ACME)).extracting(LedgerEntry::instanceId, LedgerEntry::position)
+                .containsExactly(tuple(FIRST, 1L), tuple(FIRST, 2L), tuple(SECOND, 3L));
+        assertThat(prorations.ofInstance(FIRST)).extracting(Prorations.Row::position).containsExactly(2L);
+    }
+
+    @Test
+    void anEntryWhoseEventIsNotInTheStoreIsRefusedInsteadOfWrittenWithoutItsPlace() {
+        LedgerEntryRepository entries = new LedgerEntryRepository(jdbc, writes);
+        LedgerEntry entry = LedgerEntry.of(life.get(0), 1).orElseThrow();
+
+        assertThatThrownBy(() -> entries.add("an-event-the-store-never-had", entry))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(rows("ledger_entry")).isZero();
     }
 
     @Test

@@ -37,7 +37,7 @@ public class LedgerEntryProjection {
         record(event, eventId);
     }
 
-    /** The position is read back from the event store: see {@link LedgerEntryRepository}. */
+    /** The position is read from the event store as the row is written: see {@link LedgerEntryRepository}. */
     private void record(Object event, String eventId) {
         LedgerEntry.of(event, LedgerEntry.UNKNOWN_POSITION).ifPresent(entry -> entries.add(eventId, entry));
     }

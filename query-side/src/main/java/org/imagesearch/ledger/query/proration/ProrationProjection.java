@@ -23,7 +23,7 @@ public class ProrationProjection {
         this.prorations = prorations;
     }
 
-    /** The position is read back from the event store: see {@link ProrationRepository}. */
+    /** The position is read from the event store as the row is written: see {@link ProrationRepository}. */
     @EventHandler
     void on(PackageChanged event, @MessageIdentifier String eventId) {
         prorations.add(eventId, Prorations.Row.of(event, LedgerEntry.UNKNOWN_POSITION));

@@ -2,6 +2,7 @@ package org.imagesearch.ledger.query.proration;
 
 import org.imagesearch.ledger.query.readtable.ReadTables;
 import org.imagesearch.ledger.query.readtable.PendingWrites;
+import org.imagesearch.ledger.query.readtable.StorePosition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.imagesearch.ledger.api.instance.InstanceId;
 import org.imagesearch.ledger.api.query.Prorations;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * The {@code proration} table: one row per package change, keyed by its event, its inputs kept as
- * JSON beside the result. Reads take each row's global position from the event store.
+ * JSON beside the result and its event's global position ({@link StorePosition}).
  */
 @Repository
 public class ProrationRepository {
@@ -28,15 +29,15 @@ public class ProrationRepository {
     }
 
     public void add(String eventId, Prorations.Row row) {
-        writes.write("proration", "INSERT INTO proration (event_id, instance_id, customer_id, changed_at, direction, amount, detail)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", eventId, row.instanceId().value(),
-                row.customerId().value(), Timestamp.from(row.changedAt()), row.direction().name(),
-                row.amount().amount(), toJson(row));
+        writes.write("proration", "INSERT INTO proration"
+                        + " (event_id, position, instance_id, customer_id, changed_at, direction, amount, detail)"
+                        + " VALUES (?, " + StorePosition.OF_EVENT + ", ?, ?, ?, ?, ?, ?)",
+                eventId, eventId, row.instanceId().value(), row.customerId().value(), Timestamp.from(row.changedAt()),
+                row.direction().name(), row.amount().amount(), toJson(row));
     }
 
     public List<Prorations.Row> ofInstance(InstanceId instance) {
-        return jdbc.query("SELECT e.global_index, p.detail FROM proration p JOIN domain_event_entry e"
-                        + " ON e.event_identifier = p.event_id WHERE p.instance_id = ? ORDER BY e.global_index",
+        return jdbc.query("SELECT position, detail FROM proration WHERE instance_id = ? ORDER BY position",
                 (rs, n) -> fromJson(rs.getString(2)).at(rs.getLong(1)), instance.value());
     }
 
