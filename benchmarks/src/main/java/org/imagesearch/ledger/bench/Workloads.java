@@ -31,16 +31,40 @@ final class Workloads {
     }
 
     /**
+     * The JIT counts as settled once it compiles for less than this share of one warm-up round's wall
+     * time, summed over its threads: 0.1 is a tenth of one core, against the half to four fifths of a
+     * core it takes in the first minute of a cold JVM on 2 cores (JFR, docs/benchmarks.md).
+     */
+    static final double SETTLED_JIT_SHARE = 0.1;
+
+    /** Warm-up rounds at most, each of {@code warmup} instances, before the measured run starts anyway. */
+    static final int MAX_WARMUP_ROUNDS = 12;
+
+    /**
      * N instances × (purchase, upgrade, downgrade, renewal) through the command gateway, then raw JDBC.
-     * Each side first runs {@code warmup} instances unmeasured (the ledger's under another run name, the
-     * raw limit's in a table of its own, dropped), so that neither is measured while the JIT compiles it:
-     * the first database of a run started on a cold JVM, the second on a warm one (ADR 0009).
+     * Each side first runs instances unmeasured, so that neither is measured while the JIT compiles it
+     * (ADR 0009): the ledger rounds of {@code warmup} instances, each under a run name of its own, until
+     * the JIT has settled ({@link #SETTLED_JIT_SHARE}) or {@link #MAX_WARMUP_ROUNDS} have run; the raw
+     * limit, whose code is a few JDBC calls, {@code warmup} in a table of its own, dropped. The row
+     * says how many instances warmed the ledger and how long the JIT compiled while it was measured.
      */
     static Map<String, Object> commands(Ledger ledger, String run, int instances, int warmup) throws Exception {
-        Load.run(CLIENTS, warmup, (index, timer) -> Lives.wholeLife(ledger.commands(), run + "w", index, timer));
+        int rounds = 0;
+        boolean settled = false;
+        while (!settled && rounds < MAX_WARMUP_ROUNDS) {
+            String warmupRun = run + "w" + rounds;
+            JvmCounters before = JvmCounters.now();
+            long started = System.nanoTime();
+            Load.run(CLIENTS, warmup, (index, timer) -> Lives.wholeLife(ledger.commands(), warmupRun, index, timer));
+            long compiled = JvmCounters.now().since(before).compileMillis();
+            settled = compiled < 0 || compiled < SETTLED_JIT_SHARE * (System.nanoTime() - started) / 1_000_000.0;
+            rounds++;
+        }
         ledger.awaitProcessors(PATIENCE);
+        JvmCounters beforeRun = JvmCounters.now();
         Load.Result ledgerRun = Load.run(CLIENTS, instances,
                 (index, timer) -> Lives.wholeLife(ledger.commands(), run, index, timer));
+        JvmCounters duringRun = JvmCounters.now().since(beforeRun);
         long caughtUpAfter = timeNanos(() -> ledger.awaitProcessors(PATIENCE));
         RawDatabase raw = new RawDatabase(ledger.dataSource(), ledger.database.kind());
         List<RawDatabase.StoredEvent> life = raw.eventsOf(Lives.instance(run, 0).value());
@@ -54,7 +78,9 @@ final class Workloads {
         row.put("p99_ms", ledgerRun.p(99));
         row.put("limit_p99_ms", rawRun.p(99));
         row.put("projected_after_s", Timing.seconds(caughtUpAfter));
-        row.put("warmup_instances", warmup);
+        row.put("warmup_instances", rounds * warmup);
+        row.put("jit_settled", settled);
+        row.put("jit_ms_measured", duringRun.compileMillis());
         return row;
     }
 

@@ -43,6 +43,15 @@ class BenchmarksSmokeTest {
                 assertThat(row.path(field).asDouble()).as(workload + " " + field).isPositive();
             }
             assertThat(row.path("met").isBoolean()).as(workload + " met").isTrue();
+            if (workload.equals("commands")) {
+                assertThat(row.path("jit_settled").isBoolean()).as("commands jit_settled").isTrue();
+                assertThat(row.path("jit_ms_measured").isIntegralNumber()).as("commands jit_ms_measured").isTrue();
+                assertThat(row.path("warmup_instances").asInt() % Sizes.of("smoke").commandWarmup())
+                        .as("commands warm up in whole rounds").isZero();
+                assertThat(row.path("warmup_instances").asInt()).as("commands warm-up rounds")
+                        .isBetween(Sizes.of("smoke").commandWarmup(),
+                                Workloads.MAX_WARMUP_ROUNDS * Sizes.of("smoke").commandWarmup());
+            }
             if (workload.equals("reads")) {
                 assertThat(row.path("allocated_kb_per_read").asDouble()).as("reads allocated_kb_per_read").isPositive();
                 assertThat(row.path("gc_pauses").isIntegralNumber()).as("reads gc_pauses").isTrue();
