@@ -1,5 +1,6 @@
 -- Ledger entries and prorations keep their event's global position, read from the event store once,
--- when the row is written (INSERT ... SELECT on the event's identifier), instead of at every read.
+-- when the row is written (a scalar subquery on the event's identifier in the row's INSERT), instead
+-- of at every read.
 -- A read of a customer's ledger no longer joins the event table. Rows already written take the
 -- position their event has now; nothing is replayed.
 ALTER TABLE ledger_entry ADD COLUMN position BIGINT;
