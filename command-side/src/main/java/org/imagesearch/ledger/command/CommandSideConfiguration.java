@@ -5,7 +5,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -38,6 +37,7 @@ import org.imagesearch.ledger.command.instance.PurchaseLimits;
 import org.imagesearch.ledger.command.instance.PurchasePolicy;
 import org.imagesearch.ledger.command.store.CommandTargets;
 import org.imagesearch.ledger.command.store.FreshAggregateCache;
+import org.imagesearch.ledger.command.store.RecentInstancesCache;
 import org.imagesearch.ledger.command.store.RecordedEvents;
 import org.imagesearch.ledger.command.store.RecordedSequence;
 import org.imagesearch.ledger.command.time.ClockControl;
@@ -164,17 +164,19 @@ public class CommandSideConfiguration {
     }
 
     /**
-     * Instances stay in memory between commands (a rolled-back unit of work evicts its instance).
+     * The instances used last stay in memory between commands, {@code ledger.commands.aggregate-cache-size}
+     * of them (ADR 0027; a rolled-back unit of work evicts its instance).
      * {@code ledger.commands.aggregate-cache}: {@code verified} (the default) checks each hit against
      * the event store, so several command nodes may serve one instance; {@code trusted} skips the
      * check, for a single command node.
      */
     @Bean
     public Cache instanceCache(RecordedEvents recordedEvents,
-                               @Value("${ledger.commands.aggregate-cache:verified}") String mode) {
+                               @Value("${ledger.commands.aggregate-cache:verified}") String mode,
+                               @Value("${ledger.commands.aggregate-cache-size:10000}") int size) {
         return switch (mode) {
-            case "verified" -> new FreshAggregateCache(new WeakReferenceCache(), recordedEvents);
-            case "trusted" -> new WeakReferenceCache();
+            case "verified" -> new FreshAggregateCache(new RecentInstancesCache(size), recordedEvents);
+            case "trusted" -> new RecentInstancesCache(size);
             default -> throw new IllegalStateException(
                     "ledger.commands.aggregate-cache must be verified or trusted, not " + mode);
         };

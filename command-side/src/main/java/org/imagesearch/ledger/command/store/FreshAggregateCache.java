@@ -74,6 +74,11 @@ public class FreshAggregateCache implements Cache {
     }
 
     @Override
+    public <V> void computeIfPresent(Object key, java.util.function.UnaryOperator<V> update) {
+        delegate.computeIfPresent(key, update);
+    }
+
+    @Override
     public boolean remove(Object key) {
         return delegate.remove(key);
     }
