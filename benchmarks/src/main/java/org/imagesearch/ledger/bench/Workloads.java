@@ -31,35 +31,16 @@ final class Workloads {
     }
 
     /**
-     * The JIT counts as settled once it compiles for less than this share of one warm-up round's wall
-     * time, summed over its threads: 0.1 is a tenth of one core, against the half to four fifths of a
-     * core it takes in the first minute of a cold JVM on 2 cores (JFR, docs/benchmarks.md).
-     */
-    static final double SETTLED_JIT_SHARE = 0.1;
-
-    /** Warm-up rounds at most, each of {@code warmup} instances, before the measured run starts anyway. */
-    static final int MAX_WARMUP_ROUNDS = 12;
-
-    /**
      * N instances × (purchase, upgrade, downgrade, renewal) through the command gateway, then raw JDBC.
      * Each side first runs instances unmeasured, so that neither is measured while the JIT compiles it
      * (ADR 0009): the ledger rounds of {@code warmup} instances, each under a run name of its own, until
-     * the JIT has settled ({@link #SETTLED_JIT_SHARE}) or {@link #MAX_WARMUP_ROUNDS} have run; the raw
+     * the JIT has settled ({@link JitWarmup}); the raw
      * limit, whose code is a few JDBC calls, {@code warmup} in a table of its own, dropped. The row
      * says how many instances warmed the ledger and how long the JIT compiled while it was measured.
      */
     static Map<String, Object> commands(Ledger ledger, String run, int instances, int warmup) throws Exception {
-        int rounds = 0;
-        boolean settled = false;
-        while (!settled && rounds < MAX_WARMUP_ROUNDS) {
-            String warmupRun = run + "w" + rounds;
-            JvmCounters before = JvmCounters.now();
-            long started = System.nanoTime();
-            Load.run(CLIENTS, warmup, (index, timer) -> Lives.wholeLife(ledger.commands(), warmupRun, index, timer));
-            long compiled = JvmCounters.now().since(before).compileMillis();
-            settled = compiled < 0 || compiled < SETTLED_JIT_SHARE * (System.nanoTime() - started) / 1_000_000.0;
-            rounds++;
-        }
+        JitWarmup.Outcome warmed = JitWarmup.run(round -> Load.run(CLIENTS, warmup,
+                (index, timer) -> Lives.wholeLife(ledger.commands(), run + "w" + round, index, timer)));
         ledger.awaitProcessors(PATIENCE);
         JvmCounters beforeRun = JvmCounters.now();
         Load.Result ledgerRun = Load.run(CLIENTS, instances,
@@ -78,8 +59,8 @@ final class Workloads {
         row.put("p99_ms", ledgerRun.p(99));
         row.put("limit_p99_ms", rawRun.p(99));
         row.put("projected_after_s", Timing.seconds(caughtUpAfter));
-        row.put("warmup_instances", rounds * warmup);
-        row.put("jit_settled", settled);
+        row.put("warmup_instances", warmed.rounds() * warmup);
+        row.put("jit_settled", warmed.settled());
         row.put("jit_ms_measured", duringRun.compileMillis());
         return row;
     }
@@ -195,22 +176,23 @@ final class Workloads {
         }
     }
 
-    /** What a calling service sees: four keep-alive clients, authenticated purchases, then immediate upgrades. */
-    static Map<String, Object> http(Ledger ledger, String run, int warmup, int count) {
-        String[] purchased = new String[count];
+    /**
+     * What a calling service sees: four keep-alive clients, authenticated purchases, then immediate
+     * upgrades, {@code count} of each after {@code warmup} unmeasured purchases. Before that, rounds of
+     * the same requests for other customers, unmeasured, until the JIT has compiled the HTTP path
+     * ({@link JitWarmup}, ADR 0009): a node that has served for a while, not one still compiling. The
+     * row says how many requests warmed it and how long the JIT compiled while it was measured.
+     */
+    static Map<String, Object> http(Ledger ledger, String run, int warmup, int count) throws Exception {
+        JitWarmup.Outcome warmed = JitWarmup.run(round -> purchasesThenUpgrades(ledger, run + "j" + round, count));
         Load.run(CLIENTS, warmup, (index, timer) -> {
             purchaseOverHttp(RawHttp.pooled(ledger.port, Ledger.SERVICE_KEY), run + "w", index);
         });
-        Load.Result purchases = Load.run(CLIENTS, count, (index, timer) -> {
-            RawHttp http = RawHttp.pooled(ledger.port, Ledger.SERVICE_KEY);
-            purchased[index] = timer.time(() -> purchaseOverHttp(http, run, index));
-        });
-        Load.Result upgrades = Load.run(CLIENTS, count, (index, timer) -> {
-            RawHttp http = RawHttp.pooled(ledger.port, Ledger.SERVICE_KEY);
-            timer.time(() -> http.expect(200, "POST", "/api/v1/instances/" + purchased[index] + "/package-changes",
-                    "{\"images\":5000000,\"qps\":10}"));
-        });
-        RawHttp.closePooled();
+        JvmCounters before = JvmCounters.now();
+        Load.Result[] measured = purchasesThenUpgrades(ledger, run, count);
+        JvmCounters during = JvmCounters.now().since(before);
+        Load.Result purchases = measured[0];
+        Load.Result upgrades = measured[1];
         long[] both = new long[count * 2];
         System.arraycopy(purchases.latencies(), 0, both, 0, count);
         System.arraycopy(upgrades.latencies(), 0, both, count, count);
@@ -221,7 +203,29 @@ final class Workloads {
         row.put("p99_ms", Timing.percentileMs(both, 99));
         row.put("purchase_p99_ms", purchases.p(99));
         row.put("upgrade_p99_ms", upgrades.p(99));
+        row.put("warmup_requests", warmed.rounds() * 2L * count + warmup);
+        row.put("jit_settled", warmed.settled());
+        row.put("jit_ms_measured", during.compileMillis());
         return row;
+    }
+
+    /** {@code count} purchases over HTTP, then an upgrade of each: the two loads, timed per request. */
+    private static Load.Result[] purchasesThenUpgrades(Ledger ledger, String run, int count) {
+        String[] purchased = new String[count];
+        try {
+            Load.Result purchases = Load.run(CLIENTS, count, (index, timer) -> {
+                RawHttp http = RawHttp.pooled(ledger.port, Ledger.SERVICE_KEY);
+                purchased[index] = timer.time(() -> purchaseOverHttp(http, run, index));
+            });
+            Load.Result upgrades = Load.run(CLIENTS, count, (index, timer) -> {
+                RawHttp http = RawHttp.pooled(ledger.port, Ledger.SERVICE_KEY);
+                timer.time(() -> http.expect(200, "POST", "/api/v1/instances/" + purchased[index]
+                        + "/package-changes", "{\"images\":5000000,\"qps\":10}"));
+            });
+            return new Load.Result[] {purchases, upgrades};
+        } finally {
+            RawHttp.closePooled();
+        }
     }
 
     private static String purchaseOverHttp(RawHttp http, String run, int index) throws Exception {

@@ -43,14 +43,24 @@ class BenchmarksSmokeTest {
                 assertThat(row.path(field).asDouble()).as(workload + " " + field).isPositive();
             }
             assertThat(row.path("met").isBoolean()).as(workload + " met").isTrue();
+            if (workload.equals("commands") || workload.equals("http")) {
+                assertThat(row.path("jit_settled").isBoolean()).as(workload + " jit_settled").isTrue();
+                assertThat(row.path("jit_ms_measured").isIntegralNumber()).as(workload + " jit_ms_measured").isTrue();
+            }
             if (workload.equals("commands")) {
-                assertThat(row.path("jit_settled").isBoolean()).as("commands jit_settled").isTrue();
-                assertThat(row.path("jit_ms_measured").isIntegralNumber()).as("commands jit_ms_measured").isTrue();
                 assertThat(row.path("warmup_instances").asInt() % Sizes.of("smoke").commandWarmup())
                         .as("commands warm up in whole rounds").isZero();
                 assertThat(row.path("warmup_instances").asInt()).as("commands warm-up rounds")
                         .isBetween(Sizes.of("smoke").commandWarmup(),
-                                Workloads.MAX_WARMUP_ROUNDS * Sizes.of("smoke").commandWarmup());
+                                JitWarmup.MAX_ROUNDS * Sizes.of("smoke").commandWarmup());
+            }
+            if (workload.equals("http")) {
+                Sizes smoke = Sizes.of("smoke");
+                assertThat(row.path("warmup_requests").asLong()).as("http warms up in whole rounds, then the "
+                        + "unmeasured purchases").isBetween(2L * smoke.httpCount() + smoke.httpWarmup(),
+                        JitWarmup.MAX_ROUNDS * 2L * smoke.httpCount() + smoke.httpWarmup());
+                assertThat((row.path("warmup_requests").asLong() - smoke.httpWarmup()) % (2L * smoke.httpCount()))
+                        .as("http warm-up rounds are whole").isZero();
             }
             if (workload.equals("reads")) {
                 assertThat(row.path("allocated_kb_per_read").asDouble()).as("reads allocated_kb_per_read").isPositive();
