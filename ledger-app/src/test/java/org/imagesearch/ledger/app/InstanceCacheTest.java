@@ -28,4 +28,18 @@ class InstanceCacheTest extends LedgerHttpTest {
         assertThat(upgrade.status()).as(upgrade.toString()).isEqualTo(200);
         assertThat(instanceCache.containsKey(id)).isTrue();
     }
+
+    @Test
+    void aRefusedCommandTakesItsInstanceOutOfTheCacheSoNothingItChangedOutlivesIt() {
+        String id = purchased("cache", 2_500_000, 5, false);
+        assertThat(instanceCache.containsKey(id)).isTrue();
+
+        assertProblem(ledger.changePackage(id, 2_500_000, 5), 409, "SAME_PACKAGE");
+
+        assertThat(instanceCache.containsKey(id)).as("evicted when the refusal rolled back").isFalse();
+        var upgrade = ledger.changePackage(id, 5_000_000, 10);
+        assertThat(upgrade.status()).as(upgrade.toString()).isEqualTo(200);
+        assertThat(upgrade.body().path("from").path("images").asLong()).isEqualTo(2_500_000);
+        assertThat(instanceCache.containsKey(id)).isTrue();
+    }
 }

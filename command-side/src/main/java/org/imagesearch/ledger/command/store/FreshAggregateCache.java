@@ -7,6 +7,7 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
 import java.lang.reflect.Field;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * An aggregate cache that never hands out an instance another node has changed since it was cached.
@@ -74,7 +75,7 @@ public class FreshAggregateCache implements Cache {
     }
 
     @Override
-    public <V> void computeIfPresent(Object key, java.util.function.UnaryOperator<V> update) {
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
         delegate.computeIfPresent(key, update);
     }
 

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  * collection that found it only weakly held, which under load was before the instance's next command:
  * an upgrade right after a purchase then read and folded the instance's events again (ADR 0027).
  *
- * <p>All of it is guarded by the cache's own lock; every operation is a map lookup or two.
+ * <p>The entries are guarded by the cache's own lock, and every operation on them is a map lookup or
+ * two; the listeners are kept in a copy-on-write list, and are told while the lock is held.
  */
 public class RecentInstancesCache implements Cache {
 
