@@ -49,7 +49,10 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    /** This thread's connection, kept open across loads until {@link #closePooled()}. */
+    /**
+     * This thread's connection, kept open for the thread's next requests until {@link #closePooled()}.
+     * Each {@link Load#run} has threads of its own, so each load opens connections of its own.
+     */
     static RawHttp pooled(int port, String key) {
         RawHttp http = POOLED.get();
         if (http == null) {
