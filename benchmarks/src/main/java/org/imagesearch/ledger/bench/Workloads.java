@@ -189,10 +189,10 @@ final class Workloads {
             purchaseOverHttp(RawHttp.pooled(ledger.port, Ledger.SERVICE_KEY), run + "w", index);
         });
         JvmCounters before = JvmCounters.now();
-        Load.Result[] measured = purchasesThenUpgrades(ledger, run, count);
+        PurchasesAndUpgrades measured = purchasesThenUpgrades(ledger, run, count);
         JvmCounters during = JvmCounters.now().since(before);
-        Load.Result purchases = measured[0];
-        Load.Result upgrades = measured[1];
+        Load.Result purchases = measured.purchases();
+        Load.Result upgrades = measured.upgrades();
         long[] both = new long[count * 2];
         System.arraycopy(purchases.latencies(), 0, both, 0, count);
         System.arraycopy(upgrades.latencies(), 0, both, count, count);
@@ -209,8 +209,12 @@ final class Workloads {
         return row;
     }
 
-    /** {@code count} purchases over HTTP, then an upgrade of each: the two loads, timed per request. */
-    private static Load.Result[] purchasesThenUpgrades(Ledger ledger, String run, int count) {
+    /** The two loads of {@link #http}, each timed per request. */
+    private record PurchasesAndUpgrades(Load.Result purchases, Load.Result upgrades) {
+    }
+
+    /** {@code count} purchases over HTTP, then an upgrade of each. */
+    private static PurchasesAndUpgrades purchasesThenUpgrades(Ledger ledger, String run, int count) {
         String[] purchased = new String[count];
         try {
             Load.Result purchases = Load.run(CLIENTS, count, (index, timer) -> {
@@ -222,7 +226,7 @@ final class Workloads {
                 timer.time(() -> http.expect(200, "POST", "/api/v1/instances/" + purchased[index]
                         + "/package-changes", "{\"images\":5000000,\"qps\":10}"));
             });
-            return new Load.Result[] {purchases, upgrades};
+            return new PurchasesAndUpgrades(purchases, upgrades);
         } finally {
             RawHttp.closePooled();
         }

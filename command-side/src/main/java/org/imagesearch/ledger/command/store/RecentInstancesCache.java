@@ -41,11 +41,6 @@ public class RecentInstancesCache implements Cache {
         };
     }
 
-    /** How many instances it holds at most. */
-    public int capacity() {
-        return capacity;
-    }
-
     /** How many it holds now. */
     public synchronized int size() {
         return entries.size();
