@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.imagesearch.ledger.api.StoredInstants;
 import org.imagesearch.ledger.query.cluster.Rounds;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,6 +44,20 @@ public class StorageConfiguration {
     @Bean
     public JdbcTemplate jdbcTemplate(DataSource dataSource) {
         return new ChangedTimeoutsOnlyJdbcTemplate(dataSource);
+    }
+
+    /**
+     * How Axon's JDBC stores borrow connections: through Spring, which hands out the transaction's
+     * own connection inside a transaction and takes it back at each close, without Axon's
+     * unit-of-work wrapper (ADR 0028). That wrapper, which Axon's auto-configuration puts around
+     * this provider, gives its connection back at the unit of work's cleanup, after the transaction
+     * has ended and Spring has already returned the connection to the pool: Spring then closes it a
+     * second time, and HikariCP's second close empties the open-statement list that the pooled
+     * connection shares with its next borrower, on another thread.
+     */
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
