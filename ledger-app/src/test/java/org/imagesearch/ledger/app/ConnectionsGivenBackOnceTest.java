@@ -31,13 +31,13 @@ import static org.awaitility.Awaitility.await;
  * with that borrower's handle, on another thread, and a read once answered 500 from the damage
  * ({@code ArrayIndexOutOfBoundsException} in HikariCP's {@code FastList}).
  *
- * <p>Every connection handed out is counted as it is closed; a command, its projection, a deadline
- * swept, and reads all go through, and none may be closed twice.
+ * <p>Every connection handed out is counted as it is closed; commands, their projection, a deadline
+ * swept, a replay of the read models and reads all go through, and none may be closed twice.
  */
 class ConnectionsGivenBackOnceTest {
 
     @Test
-    void everyPooledConnectionIsClosedOnceThroughCommandsProjectionsDeadlinesAndReads() {
+    void everyPooledConnectionIsClosedOnceThroughCommandsProjectionsDeadlinesReplaysAndReads() {
         TestDatabase.Target database = TestDatabase.create("given-back-once");
         List<String> arguments = new ArrayList<>(database.arguments());
         arguments.add("--server.port=0");
@@ -64,6 +64,13 @@ class ConnectionsGivenBackOnceTest {
             assertThat(ledger.advanceClock("P15D").status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(ledger.instance(id).text("state")).isEqualTo("RELEASED"));
+            assertThat(ledger.post("/api/v1/admin/replay", "").status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var replay = ledger.get("/api/v1/admin/replay");
+                assertThat(replay.body().path("replaying").asBoolean()).isFalse();
+                assertThat(replay.body().path("items").findValuesAsText("live")).containsOnly("true");
+            });
+            assertThat(ledger.instance(id).text("state")).as("rebuilt by the replay").isEqualTo("RELEASED");
             assertThat(ledgerApp.getBean(JdbcTemplate.class)
                     .queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isPositive();
 
