@@ -84,7 +84,9 @@ public final class TestDatabase {
         if (server == null) {
             try {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300");
+                        .setServerConfig("max_connections", "300")
+                        // stopped by stopWhenUnused alone: the library's own hook stops it at once
+                        .setRegisterShutdownHook(false);
                 if (Boolean.getBoolean("ledger.test.pg.durable")) {
                     // the durability PostgreSQL ships with; the embedded default turns both off
                     builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
@@ -101,6 +103,9 @@ public final class TestDatabase {
     /**
      * Stops the server once the test contexts (closed by Spring's own shutdown hook, which runs beside
      * this one) have let go of their databases, so that none of them loses its connection mid-work.
+     * The embedded server's own shutdown hook is off: it stopped the server as the JVM began to exit,
+     * under contexts still closing, whose processors then retried against it until Surefire gave up
+     * on the fork's exit after 30 s.
      */
     private static void stopWhenUnused() {
         long deadline = System.currentTimeMillis() + 20_000;
