@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -122,5 +123,19 @@ class EventSerializationTest {
                 .createInstance(mapper.getDeserializationConfig(), null, null)
                 .findRootValueDeserializer(mapper.constructType(Instant.class)).getClass().getSimpleName())
                 .isEqualTo("StoredInstants");
+    }
+
+    /** Instants are written by the ledger's own writing as Jackson alone writes them (dates not as timestamps). */
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-06-10T00:00:00Z", "2026-06-10T00:00:00.500Z", "2026-06-10T00:00:00.123456789Z",
+            "1969-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
+    void aStoredInstantIsWrittenAsJacksonAloneWritesIt(String text) throws Exception {
+        Instant instant = Instant.parse(text);
+        String jacksons = JsonMapper.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build().writeValueAsString(instant);
+
+        String written = new String(SERIALIZER.serialize(instant, byte[].class).getData(), StandardCharsets.UTF_8);
+
+        assertThat(written).isEqualTo(jacksons);
     }
 }

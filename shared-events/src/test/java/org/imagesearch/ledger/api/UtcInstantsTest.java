@@ -25,8 +25,7 @@ class UtcInstantsTest {
             @ForAll @LongRange(min = -30_610_224_000L, max = 253_402_300_799L) long epochSecond,
             @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
             @ForAll @IntRange(min = 0, max = 9) int digits) {
-        int kept = digits == 0 ? 0 : nanos / (int) Math.pow(10, 9 - digits) * (int) Math.pow(10, 9 - digits);
-        Instant instant = Instant.ofEpochSecond(epochSecond, kept);
+        Instant instant = withDigits(epochSecond, nanos, digits);
         String text = DateTimeFormatter.ISO_INSTANT.format(instant); // drops trailing zeros in threes
         String padded = withFraction(instant, digits);
 
@@ -34,6 +33,12 @@ class UtcInstantsTest {
         assertThat(UtcInstants.canonical(padded)).as(padded).isEqualTo(instant);
         assertThat(UtcInstants.stored(padded)).isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(padded,
                 Instant::from));
+    }
+
+    /** The instant at {@code epochSecond} with the first {@code digits} digits of {@code nanos} as its fraction. */
+    private static Instant withDigits(long epochSecond, int nanos, int digits) {
+        int kept = digits == 0 ? 0 : nanos / (int) Math.pow(10, 9 - digits) * (int) Math.pow(10, 9 - digits);
+        return Instant.ofEpochSecond(epochSecond, kept);
     }
 
     private static String withFraction(Instant instant, int digits) {
@@ -61,6 +66,27 @@ class UtcInstantsTest {
                 "2026-06-01 00:00:00Z", "2026-06-01T00:00:00.1234567890Z"}) {
             assertThat(UtcInstants.canonical(text)).as(text).isNull();
             assertThatThrownBy(() -> UtcInstants.stored(text)).as(text).isInstanceOf(DateTimeParseException.class);
+        }
+    }
+
+    /** Any instant at all, with every length of fraction: the ledger writes it as the JDK does. */
+    @Property(tries = 3000)
+    void anInstantIsWrittenAsTheJdkWritesIt(
+            @ForAll @LongRange(min = -100_000_000_000L, max = 300_000_000_000L) long epochSecond,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+            @ForAll @IntRange(min = 0, max = 9) int digits) {
+        Instant instant = withDigits(epochSecond, nanos, digits);
+
+        assertThat(UtcInstants.text(instant)).isEqualTo(instant.toString());
+    }
+
+    @Test
+    void theEdgesOfTheFourDigitYearsAreWrittenAsTheJdkWritesThem() {
+        for (String text : new String[] {"0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.999999999Z",
+                "9999-12-31T23:59:59.999999999Z", "+10000-01-01T00:00:00Z", "1970-01-01T00:00:00Z",
+                "1969-12-31T23:59:59.000001Z", "2026-06-01T00:00:00.100Z"}) {
+            Instant instant = Instant.parse(text);
+            assertThat(UtcInstants.text(instant)).as(text).isEqualTo(instant.toString());
         }
     }
 }
