@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
@@ -21,6 +24,7 @@ import org.imagesearch.ledger.query.history.EventHistory;
 import org.imagesearch.ledger.query.progress.GatheringEventSource;
 import org.imagesearch.ledger.query.progress.ProjectionProgress;
 import org.imagesearch.ledger.query.progress.ProjectionReplay;
+import org.imagesearch.ledger.query.progress.ReadModelRebuild;
 import org.imagesearch.ledger.query.progress.ReadConsistency;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -124,14 +128,23 @@ public class QuerySideConfiguration {
                 replay::resumeAbandoned, () -> { });
     }
 
+    /** A replay's rebuild of the read models, {@code ledger.replay.chunk-size} events per transaction (ADR 0029). */
+    @Bean
+    public ReadModelRebuild readModelRebuild(EventStorageEngine store, TokenStore tokens,
+                                             TransactionManager transactions, JdbcTemplate jdbc, EventSchema schema,
+                                             @Value("${ledger.replay.chunk-size:2000}") int chunkSize) {
+        return new ReadModelRebuild(store, tokens, transactions, jdbc, schema, chunkSize);
+    }
+
     @Bean
     public ProjectionReplay projectionReplay(ReplayRequests replays, QueryNodes nodes, ProjectionNodeAgent agent,
                                              ProjectionProgress progress, EventHistory history,
                                              ReadConsistency consistency,
                                              @Value("${ledger.cluster.replay-stop-timeout:PT30S}") Duration stopTimeout,
                                              PlatformTransactionManager transactions,
-                                             @Value("${ledger.replay.reset-timeout:PT30M}") Duration resetTimeout) {
+                                             @Value("${ledger.replay.reset-timeout:PT30M}") Duration resetTimeout,
+                                             ReadModelRebuild rebuild) {
         return new ProjectionReplay(replays, nodes, agent, progress, history, consistency, Clock.systemUTC(),
-                stopTimeout, transactions, resetTimeout);
+                stopTimeout, transactions, resetTimeout, rebuild);
     }
 }

@@ -31,8 +31,8 @@ public class InstanceViewRepository {
 
     private static final String TABLE = "instance_view";
     private static final String STORED = InstanceViewRepository.class.getName() + ".stored";
-    private static final String INSERT = "INSERT INTO instance_view (customer_id, state, trial, period_start,"
-            + " period_end, release_at, snapshot, instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final List<String> COLUMNS = List.of("customer_id", "state", "trial", "period_start", "period_end",
+            "release_at", "snapshot", "instance_id");
     private static final String UPDATE = "UPDATE instance_view SET customer_id = ?, state = ?, trial = ?,"
             + " period_start = ?, period_end = ?, release_at = ?, snapshot = ? WHERE instance_id = ?";
 
@@ -129,7 +129,7 @@ public class InstanceViewRepository {
     private void write(Map<InstanceId, Staged> staged) {
         for (Staged row : staged.values()) {
             if (row.added()) {
-                writes.write(TABLE, INSERT, values(row.snapshot()));
+                writes.insert(TABLE, COLUMNS, values(row.snapshot()));
             }
         }
         for (Staged row : staged.values()) {

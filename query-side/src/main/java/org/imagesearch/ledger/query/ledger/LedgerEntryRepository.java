@@ -20,6 +20,9 @@ import java.util.List;
 @Repository
 public class LedgerEntryRepository {
 
+    private static final List<String> COLUMNS = List.of("event_id", "position", "customer_id", "instance_id", "kind",
+            "amount", "occurred_at");
+
     private final JdbcTemplate jdbc;
     private final PendingWrites writes;
 
@@ -33,9 +36,7 @@ public class LedgerEntryRepository {
      * {@code entry} carries is not used.
      */
     public void add(String eventId, LedgerEntry entry) {
-        writes.write("ledger_entry", "INSERT INTO ledger_entry"
-                        + " (event_id, position, customer_id, instance_id, kind, amount, occurred_at) VALUES (?, "
-                        + StorePosition.OF_EVENT + ", ?, ?, ?, ?, ?)", eventId, eventId, entry.customerId().value(),
+        writes.insert("ledger_entry", COLUMNS, eventId, StorePosition.of(eventId), entry.customerId().value(),
                 entry.instanceId().value(), entry.kind().name(), entry.amount().amount(), Timestamp.from(entry.at()));
     }
 

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The notices a customer gets: payment overdue (with the release date), quota exhausted (with the
@@ -32,6 +33,9 @@ import java.time.Instant;
 @Component
 @ProcessingGroup(Projections.READ_MODELS)
 public class NotificationProjection {
+
+    private static final List<String> COLUMNS = List.of("event_id", "customer_id", "kind", "instance_id",
+            "occurred_at", "release_at", "reason", "receivable_id", "amount");
 
     private final JdbcTemplate jdbc;
     private final PendingWrites writes;
@@ -78,11 +82,10 @@ public class NotificationProjection {
     }
 
     private void add(String eventId, Notice notice) {
-        writes.write("notification", "INSERT INTO notification (event_id, customer_id, kind, instance_id, occurred_at, release_at,"
-                        + " reason, receivable_id, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", eventId,
-                notice.customerId().value(), notice.kind().name(), notice.instanceId().value(),
-                Timestamp.from(notice.at()), notice.releaseAt() == null ? null : Timestamp.from(notice.releaseAt()),
-                notice.reason(), notice.receivableId(), notice.amount() == null ? null : notice.amount().amount());
+        writes.insert("notification", COLUMNS, eventId, notice.customerId().value(), notice.kind().name(),
+                notice.instanceId().value(), Timestamp.from(notice.at()),
+                notice.releaseAt() == null ? null : Timestamp.from(notice.releaseAt()), notice.reason(),
+                notice.receivableId(), notice.amount() == null ? null : notice.amount().amount());
     }
 
     private static Instant instant(Timestamp timestamp) {

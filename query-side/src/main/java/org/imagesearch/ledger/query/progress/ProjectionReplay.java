@@ -16,19 +16,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Rebuilds every read model from the first event, with every query node of the database taking
  * part: all nodes stop their projections, this node resets the tokens (each projection's
- * {@code @ResetHandler} empties its tables in the same transaction, or on H2 just after it), and all
- * nodes start again.
+ * {@code @ResetHandler} empties its tables in the same transaction, or on H2 just after it), then,
+ * in the background, rebuilds them up to the head of the store ({@link ReadModelRebuild}, ADR 0029),
+ * and all nodes start again, their processors carrying on from where the rebuild stopped.
+ *
+ * <p>A rebuild that fails part way leaves its committed chunks and their tokens: the processors carry
+ * the replay on from there, retrying the failing event as they retry any. A rebuild stopped by this
+ * node's shutdown leaves the replay stopping, to be carried out again.
  *
  * <p>A replay whose node died before it finished (or restarted, under the same node id) would leave
  * every node stopped: every 2 s each node looks for one ({@link #resumeAbandoned}, run as
  * {@code Rounds}), and the first to take it over carries it out from the start.
  */
-public class ProjectionReplay {
+public class ProjectionReplay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionReplay.class);
 
@@ -41,6 +49,12 @@ public class ProjectionReplay {
     private final Clock wallClock;
     private final Duration stopTimeout;
     private final TransactionTemplate resetTransaction;
+    private final ReadModelRebuild rebuild;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicBoolean replaying = new AtomicBoolean();
 
     /**
@@ -50,7 +64,7 @@ public class ProjectionReplay {
     public ProjectionReplay(ReplayRequests replays, QueryNodes nodes, ProjectionNodeAgent agent,
                             ProjectionProgress progress, EventHistory history, ReadConsistency consistency,
                             Clock wallClock, Duration stopTimeout, PlatformTransactionManager transactions,
-                            Duration resetTimeout) {
+                            Duration resetTimeout, ReadModelRebuild rebuild) {
         this.replays = replays;
         this.nodes = nodes;
         this.agent = agent;
@@ -61,6 +75,7 @@ public class ProjectionReplay {
         this.stopTimeout = stopTimeout;
         this.resetTransaction = new TransactionTemplate(transactions);
         this.resetTransaction.setTimeout((int) resetTimeout.toSeconds());
+        this.rebuild = rebuild;
     }
 
     /**
@@ -86,15 +101,18 @@ public class ProjectionReplay {
         if (!replaying.compareAndSet(false, true)) {
             throw alreadyUnderWay();
         }
+        boolean rebuilding = false;
         try {
             long generation = replays.begin(nodes.self()).orElseThrow(ProjectionReplay::alreadyUnderWay);
             if (key != null) {
                 replays.rememberKey(caller, key, generation, wallClock.instant());
             }
             log.info("Replay {} asked for by {}", generation, nodes.self());
-            carryOut(generation);
+            rebuilding = carryOut(generation);
         } finally {
-            replaying.set(false);
+            if (!rebuilding) {
+                replaying.set(false);
+            }
         }
         return status();
     }
@@ -112,6 +130,7 @@ public class ProjectionReplay {
         if (request.phase() != ReplayRequests.Phase.STOPPING || !replaying.compareAndSet(false, true)) {
             return false;
         }
+        boolean rebuilding = false;
         try {
             String owner = request.requestedBy();
             boolean abandoned = nodes.self().equals(owner) || !nodes.alive().contains(owner);
@@ -120,20 +139,24 @@ public class ProjectionReplay {
             }
             log.warn("Replay {} was left unfinished by {}; {} carries it out", request.generation(), owner,
                     nodes.self());
-            carryOut(request.generation());
+            rebuilding = carryOut(request.generation());
             return true;
         } finally {
-            replaying.set(false);
+            if (!rebuilding) {
+                replaying.set(false);
+            }
         }
     }
 
     /**
-     * Stops every node, resets, and lets every node run again. The request is set back to running
-     * only once every projection is reset, and only by the node that still carries the replay out:
-     * a replay that fails or is interrupted here stays stopping, and is carried out again (by this
-     * node within seconds, or by another if this one is gone) rather than left half done.
+     * Stops every node and resets, then hands the rebuild to the background, which lets every node
+     * run again once it is done; returns true once handed (the background then ends this node's
+     * replay). The request is set back to running only once every projection is reset and rebuilt,
+     * and only by the node that still carries the replay out: a replay that fails or is interrupted
+     * before its rebuild stays stopping, and is carried out again (by this node within seconds, or by
+     * another if this one is gone) rather than left half done.
      */
-    private void carryOut(long generation) {
+    private boolean carryOut(long generation) {
         agent.tick();
         long deadline = wallClock.millis() + stopTimeout.toMillis();
         while (!nodes.notYetStoppedFor(generation).isEmpty() && wallClock.millis() < deadline) {
@@ -142,11 +165,52 @@ public class ProjectionReplay {
         for (StreamingEventProcessor processor : agent.processors()) {
             reset(processor, generation, deadline);
         }
+        consistency.forgetReplayState();
+        background.execute(() -> {
+            try {
+                rebuildAndRun(generation);
+            } finally {
+                replaying.set(false);
+            }
+        });
+        return true;
+    }
+
+    /** The rebuild of every reset projection, then every node running again (unless the rebuild was stopped). */
+    private void rebuildAndRun(long generation) {
+        try {
+            for (StreamingEventProcessor processor : agent.processors()) {
+                rebuild.rebuild(processor, () -> replays.holdIfCarriedOutBy(generation, nodes.self()));
+            }
+        } catch (ReadModelRebuild.RebuildTakenOver e) {
+            log.warn("Replay {} was taken over by another node during {}'s rebuild", generation, nodes.self());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.info("The rebuild of replay {} was stopped; the replay is carried out again", generation);
+            return;
+        } catch (RuntimeException e) {
+            log.warn("The rebuild of replay {} stopped; the processors carry the replay on from its last chunk",
+                    generation, e);
+        }
         if (!replays.finish(generation, nodes.self())) {
             log.warn("Replay {} was taken over by another node before {} finished it", generation, nodes.self());
         }
         agent.tick();
         consistency.forgetReplayState();
+    }
+
+    /** Stops a rebuild under way (it is carried out again at the next start); the replay stays stopping. */
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            if (!background.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("The read models' rebuild was still running 10 s after the stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.List;
 @Repository
 public class ProrationRepository {
 
+    private static final List<String> COLUMNS = List.of("event_id", "position", "instance_id", "customer_id",
+            "changed_at", "direction", "amount", "detail");
+
     private final JdbcTemplate jdbc;
     private final PendingWrites writes;
 
@@ -29,11 +32,9 @@ public class ProrationRepository {
     }
 
     public void add(String eventId, Prorations.Row row) {
-        writes.write("proration", "INSERT INTO proration"
-                        + " (event_id, position, instance_id, customer_id, changed_at, direction, amount, detail)"
-                        + " VALUES (?, " + StorePosition.OF_EVENT + ", ?, ?, ?, ?, ?, ?)",
-                eventId, eventId, row.instanceId().value(), row.customerId().value(), Timestamp.from(row.changedAt()),
-                row.direction().name(), row.amount().amount(), toJson(row));
+        writes.insert("proration", COLUMNS, eventId, StorePosition.of(eventId), row.instanceId().value(),
+                row.customerId().value(), Timestamp.from(row.changedAt()), row.direction().name(), row.amount().amount(),
+                toJson(row));
     }
 
     public List<Prorations.Row> ofInstance(InstanceId instance) {

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 /** Release deadlines: every retained instance with its {@code releaseAt}. */
 @Component
@@ -35,7 +36,7 @@ public class ReleaseDeadlineProjection {
 
     @EventHandler
     void on(QuotaExhausted event) {
-        writes.write("release_deadline", "INSERT INTO release_deadline (instance_id, customer_id, release_at) VALUES (?, ?, ?)",
+        writes.insert("release_deadline", List.of("instance_id", "customer_id", "release_at"),
                 event.instanceId().value(), event.customerId().value(), Timestamp.from(event.releaseAt()));
     }
 
