@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import org.imagesearch.ledger.api.StoredDecimals;
 import org.imagesearch.ledger.api.StoredInstants;
 import org.imagesearch.ledger.query.cluster.ProjectionNodeAgent;
 import org.imagesearch.ledger.query.cluster.Rounds;
@@ -44,11 +45,12 @@ public class QuerySideConfiguration {
 
     /**
      * How read models store structured values (a snapshot, a proration's inputs) in a text column;
-     * their instants are read back by {@link StoredInstants}.
+     * their instants are read back by {@link StoredInstants} and their decimals by {@link StoredDecimals}.
      */
     public static final ObjectMapper READ_MODEL_JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(StoredInstants.module())
+            .addModule(StoredDecimals.module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.imagesearch.ledger.api.StoredDecimals;
 import org.imagesearch.ledger.api.StoredInstants;
 import org.imagesearch.ledger.query.cluster.Rounds;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -182,7 +183,7 @@ public class StorageConfiguration {
     @Bean
     @Primary
     public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(axonObjectMapper()));
     }
 
     @Bean
@@ -200,12 +201,13 @@ public class StorageConfiguration {
     /**
      * Kept apart from the web's strict mapper: stored events may gain fields over time (read back
      * through upcasters), and the web's refusal of unknown fields must not apply to them. Instants are
-     * read by {@link StoredInstants}.
+     * read by {@link StoredInstants}, and their decimals by {@link StoredDecimals}.
      */
     private static ObjectMapper axonObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(StoredInstants.module())
+                .addModule(StoredDecimals.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
