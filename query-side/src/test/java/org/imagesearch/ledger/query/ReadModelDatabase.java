@@ -17,10 +17,13 @@ public final class ReadModelDatabase {
     private ReadModelDatabase() {
     }
 
+    /** The migration that keyed ledger entries and prorations by their position. */
+    public static final String KEYED_BY_POSITION = "db/migration/common/V2026.12.07.1__entries_keyed_by_position.sql";
+
     /** The read tables these tests use, as their migrations leave them today. */
     public static JdbcTemplate create() {
         JdbcTemplate jdbc = withoutStoredPositions();
-        migrate(jdbc, STORED_POSITIONS);
+        migrate(jdbc, STORED_POSITIONS, KEYED_BY_POSITION);
         return jdbc;
     }
 

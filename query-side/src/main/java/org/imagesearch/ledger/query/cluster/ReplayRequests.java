@@ -71,6 +71,12 @@ public class ReplayRequests {
                 + " AND phase = 'STOPPING' AND requested_by = ?", generation, node) == 1;
     }
 
+    /** Whether {@code node} still carries replay {@code generation} out (no lock taken). */
+    public boolean carriedOutBy(long generation, String node) {
+        return !jdbc.queryForList("SELECT generation FROM replay_request WHERE id = 1 AND generation = ?"
+                + " AND phase = 'STOPPING' AND requested_by = ?", Long.class, generation, node).isEmpty();
+    }
+
     /**
      * Within the caller's transaction, locks the request row if {@code node} still carries replay
      * {@code generation} out (so no takeover can commit until that transaction ends); false if not.

@@ -180,7 +180,7 @@ public class ProjectionReplay implements AutoCloseable {
     private void rebuildAndRun(long generation) {
         try {
             for (StreamingEventProcessor processor : agent.processors()) {
-                rebuild.rebuild(processor, () -> replays.holdIfCarriedOutBy(generation, nodes.self()));
+                rebuild.rebuild(processor, () -> replays.carriedOutBy(generation, nodes.self()));
             }
         } catch (ReadModelRebuild.RebuildTakenOver e) {
             log.warn("Replay {} was taken over by another node during {}'s rebuild", generation, nodes.self());

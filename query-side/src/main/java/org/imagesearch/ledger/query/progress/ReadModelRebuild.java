@@ -82,10 +82,12 @@ public class ReadModelRebuild {
     /**
      * Rebuilds {@code processor}, stopped on every node and just reset (every segment replaying from
      * one position, the tail of the store after a reset), up to the store's head, and returns how many
-     * events it read. A chunk commits only if {@code stillOurs}, asked inside its transaction, holds;
-     * otherwise the rebuild stops there ({@link RebuildTakenOver}). A processor whose segments are not
-     * all at one replay position (or not of a kind this can drive) is left to replay by itself: nothing
-     * is read, and 0 is returned.
+     * events it read. Each chunk asks {@code stillOurs} in its transaction, and the rebuild stops
+     * there ({@link RebuildTakenOver}) once it does not hold. That check takes no lock, so that the
+     * writers do not wait on one another: what keeps a node that took the replay over from resetting
+     * while a chunk commits is the segments' claims, which each chunk renews as it stores its token
+     * and which the reset must take. A processor whose segments are not all at one replay position
+     * (or not of a kind this can drive) is left to replay by itself: nothing is read, and 0 is returned.
      */
     public long rebuild(StreamingEventProcessor processor, BooleanSupplier stillOurs) throws InterruptedException {
         if (!(processor instanceof AbstractEventProcessor handling)) {

@@ -4,14 +4,13 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.imagesearch.ledger.api.UtcInstants;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -237,12 +236,16 @@ public class PendingWrites {
                 text.append('\n');
             }
             String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
             long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
+                CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
                 try {
-                    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql,
-                            new StringReader(text.toString()));
-                } catch (IOException e) {
-                    throw new SQLException("Could not copy rows into " + table, e);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    return copy.endCopy();
+                } finally {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                    }
                 }
             });
             if (copied != rows.size()) {
