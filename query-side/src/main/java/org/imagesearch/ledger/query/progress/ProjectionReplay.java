@@ -80,8 +80,9 @@ public class ProjectionReplay implements AutoCloseable {
 
     /**
      * Where one projection stands: {@code position} is where its slowest segment is, {@code behind}
-     * how many events of the kinds it handles follow it, and {@code live} means not replaying and
-     * nothing behind.
+     * how many events of the kinds it handles follow it (counted within {@link #COUNTED_WITHIN}
+     * positions of the head; further back, the number of positions left, which is never less), and
+     * {@code live} means not replaying and nothing behind.
      */
     public record Status(String processor, int segments, long position, long head, long behind, boolean replaying,
                          boolean live) {
@@ -239,6 +240,13 @@ public class ProjectionReplay implements AutoCloseable {
         }
     }
 
+    /**
+     * How far behind the head a projection's events are still counted by kind. A count from further
+     * back reads every event after the position: at the start of a replay, the whole store (on H2,
+     * seconds of a core that the rebuild needs, docs/benchmarks.md).
+     */
+    static final long COUNTED_WITHIN = 10_000;
+
     public List<Status> status() {
         long head = history.head();
         return Projections.ALL.stream().map(name -> {
@@ -246,7 +254,8 @@ public class ProjectionReplay implements AutoCloseable {
             long position = segments.stream().mapToLong(ProjectionProgress.SegmentProgress::position).min()
                     .orElse(0);
             boolean replaying = progress.replaying(name);
-            long behind = progress.relevantEventsAfter(name, position);
+            long behind = head - position > COUNTED_WITHIN ? head - position
+                    : progress.relevantEventsAfter(name, position);
             return new Status(name, segments.size(), position, head, behind, replaying,
                     !segments.isEmpty() && !replaying && behind == 0);
         }).toList();

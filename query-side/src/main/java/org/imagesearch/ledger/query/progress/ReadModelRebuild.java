@@ -3,7 +3,6 @@ package org.imagesearch.ledger.query.progress;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -28,6 +27,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
@@ -136,7 +136,7 @@ public class ReadModelRebuild {
             this.segments = segments;
             this.stillOurs = stillOurs;
             for (int i = 0; i < segments.count(); i++) {
-                pieces.add(new ArrayBlockingQueue<>(2));
+                pieces.add(new ArrayBlockingQueue<>(1));
             }
         }
 
@@ -257,15 +257,14 @@ public class ReadModelRebuild {
 
     /**
      * An event's position, read off its token and the one before it in the stream: a token that moves
-     * past the last one names the event's own position; one that does not fills a gap below it, and
-     * which one is asked of the store (null here).
+     * past the last one names the event's own position; one that does not (a gap filled below it)
+     * leaves the position to be asked of the store (null here).
      */
     static Long positionOf(TrackingToken previous, TrackingToken token) {
-        if (!(token instanceof GapAwareTrackingToken current)) {
-            return null;
-        }
-        if (previous == null || current.getIndex() > ((GapAwareTrackingToken) previous).getIndex()) {
-            return current.getIndex();
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        OptionalLong before = previous == null ? OptionalLong.empty() : previous.position();
+        if (position.isPresent() && (before.isEmpty() || position.getAsLong() > before.getAsLong())) {
+            return position.getAsLong();
         }
         return null;
     }
