@@ -12,6 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +32,7 @@ public class CorrelationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String correlationId = given != null && ACCEPTED.matcher(given).matches() ? given
-                : UUID.randomUUID().toString();
+        String correlationId = given != null && ACCEPTED.matcher(given).matches() ? given : newId();
         request.setAttribute(ATTRIBUTE, correlationId);
         response.setHeader(HEADER, correlationId);
         MDC.put("correlationId", correlationId);
@@ -41,5 +41,17 @@ public class CorrelationFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("correlationId");
         }
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator. A correlation id needs to be unique,
+     * not unguessable; {@code UUID.randomUUID()} draws on the shared {@code SecureRandom}, under a lock,
+     * for every request that brings no id of its own.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }
