@@ -1,19 +1,12 @@
 package org.imagesearch.ledger.app;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +38,7 @@ class ConnectionsGivenBackOnceTest {
         arguments.add("--" + TestKeys.PROPERTY);
         ClosesCounted counted = new ClosesCounted();
         try (ConfigurableApplicationContext ledgerApp = new SpringApplicationBuilder(LedgerApplication.class)
-                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counted))
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counted.watching()))
                 .run(arguments.toArray(String[]::new))) {
             LedgerClient ledger = new LedgerClient(Integer.parseInt(
                     ledgerApp.getEnvironment().getProperty("local.server.port")));
@@ -80,57 +73,25 @@ class ConnectionsGivenBackOnceTest {
         }
     }
 
-    /** Wraps the application's data source so that every connection it hands out counts its closes. */
-    static final class ClosesCounted implements BeanPostProcessor {
+    /** Every connection handed out counts its closes. */
+    static final class ClosesCounted {
 
         final AtomicInteger borrowed = new AtomicInteger();
         /** Where each second close came from. */
         final Queue<String> closedTwice = new ConcurrentLinkedQueue<>();
 
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String beanName) {
-            if (!(bean instanceof DataSource dataSource) || !beanName.equals("dataSource")) {
-                return bean;
-            }
-            return new DelegatingDataSource(dataSource) {
-                @Override
-                public Connection getConnection() throws SQLException {
-                    return counting(super.getConnection());
-                }
-
-                @Override
-                public Connection getConnection(String username, String password) throws SQLException {
-                    return counting(super.getConnection(username, password));
-                }
-            };
-        }
-
-        private Connection counting(Connection pooled) {
-            borrowed.incrementAndGet();
-            AtomicInteger closes = new AtomicInteger();
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
-                        switch (method.getName()) {
-                            case "equals":
-                                return proxy == arguments[0];
-                            case "hashCode":
-                                return System.identityHashCode(proxy);
-                            case "close":
-                                if (closes.incrementAndGet() > 1) {
-                                    StringWriter trace = new StringWriter();
-                                    new Throwable("closed again").printStackTrace(new PrintWriter(trace));
-                                    closedTwice.add(trace.toString());
-                                }
-                                break;
-                            default:
-                                break;
-                        }
-                        try {
-                            return method.invoke(pooled, arguments);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+        ConnectionsWatched watching() {
+            return new ConnectionsWatched(() -> {
+                borrowed.incrementAndGet();
+                AtomicInteger closes = new AtomicInteger();
+                return (method, arguments) -> {
+                    if (method.getName().equals("close") && closes.incrementAndGet() > 1) {
+                        StringWriter trace = new StringWriter();
+                        new Throwable("closed again").printStackTrace(new PrintWriter(trace));
+                        closedTwice.add(trace.toString());
+                    }
+                };
+            });
         }
     }
 }

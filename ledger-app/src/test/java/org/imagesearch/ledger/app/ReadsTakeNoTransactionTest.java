@@ -1,16 +1,9 @@
 package org.imagesearch.ledger.app;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
-import javax.sql.DataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +26,7 @@ class ReadsTakeNoTransactionTest {
         arguments.add("--server.port=0");
         TransactionsCounted counted = new TransactionsCounted();
         try (ConfigurableApplicationContext ledgerApp = new SpringApplicationBuilder(LedgerApplication.class)
-                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counted))
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counted.watching()))
                 .run(arguments.toArray(String[]::new))) {
             LedgerClient ledger = new LedgerClient(Integer.parseInt(
                     ledgerApp.getEnvironment().getProperty("local.server.port")));
@@ -58,53 +51,28 @@ class ReadsTakeNoTransactionTest {
     }
 
     /** Counts, on request threads, the connections borrowed and the transactions begun or committed on them. */
-    static final class TransactionsCounted implements BeanPostProcessor {
+    static final class TransactionsCounted {
 
         final AtomicInteger requestBorrows = new AtomicInteger();
         final AtomicInteger requestCommits = new AtomicInteger();
-
-        @Override
-        public Object postProcessAfterInitialization(Object bean, String beanName) {
-            if (!(bean instanceof DataSource dataSource) || !beanName.equals("dataSource")) {
-                return bean;
-            }
-            return new DelegatingDataSource(dataSource) {
-                @Override
-                public Connection getConnection() throws SQLException {
-                    return counting(super.getConnection());
-                }
-            };
-        }
 
         private static boolean onRequestThread() {
             return Thread.currentThread().getName().startsWith("http-nio");
         }
 
-        private Connection counting(Connection pooled) {
-            if (onRequestThread()) {
-                requestBorrows.incrementAndGet();
-            }
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
-                        boolean beginsOrCommits = method.getName().equals("commit")
-                                || method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(arguments[0]);
-                        if (beginsOrCommits && onRequestThread()) {
-                            requestCommits.incrementAndGet();
-                        }
-                        switch (method.getName()) {
-                            case "equals":
-                                return proxy == arguments[0];
-                            case "hashCode":
-                                return System.identityHashCode(proxy);
-                            default:
-                                break;
-                        }
-                        try {
-                            return method.invoke(pooled, arguments);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+        ConnectionsWatched watching() {
+            return new ConnectionsWatched(() -> {
+                if (onRequestThread()) {
+                    requestBorrows.incrementAndGet();
+                }
+                return (method, arguments) -> {
+                    boolean beginsOrCommits = method.getName().equals("commit")
+                            || method.getName().equals("setAutoCommit") && Boolean.FALSE.equals(arguments[0]);
+                    if (beginsOrCommits && onRequestThread()) {
+                        requestCommits.incrementAndGet();
+                    }
+                };
+            });
         }
     }
 }
