@@ -159,9 +159,9 @@ public class QuerySideConfiguration {
     /** A replay's rebuild of the read models, {@code ledger.replay.chunk-size} events per transaction (ADR 0029). */
     @Bean
     public ReadModelRebuild readModelRebuild(EventStorageEngine store, TokenStore tokens,
-                                             TransactionManager transactions, JdbcTemplate jdbc, EventSchema schema,
+                                             TransactionManager transactions,
                                              @Value("${ledger.replay.chunk-size:2000}") int chunkSize) {
-        return new ReadModelRebuild(store, tokens, transactions, jdbc, schema, chunkSize);
+        return new ReadModelRebuild(store, tokens, transactions, chunkSize);
     }
 
     @Bean

@@ -11,17 +11,13 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.imagesearch.ledger.query.readtable.StorePosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -62,20 +58,16 @@ public class ReadModelRebuild {
     private final EventStorageEngine store;
     private final TokenStore tokens;
     private final TransactionManager transactions;
-    private final JdbcTemplate jdbc;
-    private final EventSchema schema;
     private final int chunkSize;
 
     public ReadModelRebuild(EventStorageEngine store, TokenStore tokens, TransactionManager transactions,
-                            JdbcTemplate jdbc, EventSchema schema, int chunkSize) {
+                            int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("A rebuild's chunk holds at least one event, not " + chunkSize);
         }
         this.store = store;
         this.tokens = tokens;
         this.transactions = transactions;
-        this.jdbc = jdbc;
-        this.schema = schema;
         this.chunkSize = chunkSize;
     }
 
@@ -224,20 +216,21 @@ public class ReadModelRebuild {
         /** Projects the pieces of segment {@code index} until the reader has no more. */
         private Long write(int index) throws InterruptedException {
             for (Object next = pieces.get(index).take(); next != END; next = pieces.get(index).take()) {
-                Piece piece = (Piece) next;
-                piece.positions.putAll(positionsInStore(piece.gapsFilled));
-                commit(name, invoker, piece, segments.id(index), stillOurs);
+                commit(name, invoker, (Piece) next, segments.id(index), stillOurs);
             }
             return 0L;
         }
     }
 
-    /** A segment's share of a chunk: its events, their positions, and the segment's token after the chunk. */
+    /**
+     * A segment's share of a chunk: its events, the positions known of them, and the segment's token
+     * after the chunk. An event whose position is not known (a gap filled late) has its rows look it
+     * up in the store as they are written ({@link StorePosition#of}).
+     */
     private static final class Piece {
 
         private final List<TrackedEventMessage<?>> events;
         private final Map<String, Long> positions;
-        private final List<String> gapsFilled = new ArrayList<>();
         private TrackingToken tokenAfter;
 
         Piece(int chunkSize) {
@@ -249,8 +242,6 @@ public class ReadModelRebuild {
             events.add(event);
             if (position != null) {
                 positions.put(event.getIdentifier(), position);
-            } else {
-                gapsFilled.add(event.getIdentifier());
             }
         }
     }
@@ -258,7 +249,7 @@ public class ReadModelRebuild {
     /**
      * An event's position, read off its token and the one before it in the stream: a token that moves
      * past the last one names the event's own position; one that does not (a gap filled below it)
-     * leaves the position to be asked of the store (null here).
+     * leaves the position unknown here (null), to be looked up as the event's rows are written.
      */
     static Long positionOf(TrackingToken previous, TrackingToken token) {
         OptionalLong position = token == null ? OptionalLong.empty() : token.position();
@@ -267,18 +258,6 @@ public class ReadModelRebuild {
             return position.getAsLong();
         }
         return null;
-    }
-
-    private Map<String, Long> positionsInStore(List<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Long> positions = new HashMap<>();
-        jdbc.query("SELECT " + schema.eventIdentifierColumn() + ", " + schema.globalIndexColumn() + " FROM "
-                        + schema.domainEventTable() + " WHERE " + schema.eventIdentifierColumn() + " IN ("
-                        + String.join(", ", Collections.nCopies(eventIds.size(), "?")) + ")",
-                (RowCallbackHandler) rs -> positions.put(rs.getString(1), rs.getLong(2)), eventIds.toArray());
-        return positions;
     }
 
     /** A segment's share of a chunk: its events handled in one batching unit of work, their rows and the token in one transaction. */

@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.imagesearch.ledger.api.instance.InstanceEvent;
 import org.imagesearch.ledger.api.instance.PackageRenewed;
@@ -56,9 +55,7 @@ class ReadModelRebuildTest {
     private final SpringTransactionManager transactions = new SpringTransactionManager(
             new DataSourceTransactionManager(jdbc.getDataSource()));
     private final PendingWrites writes = new PendingWrites(jdbc);
-    private final ReadModelRebuild rebuild = new ReadModelRebuild(store, tokens, transactions, jdbc,
-            EventSchema.builder().eventTable("domain_event_entry").globalIndexColumn("global_index")
-                    .eventIdentifierColumn("event_identifier").build(), CHUNK);
+    private final ReadModelRebuild rebuild = new ReadModelRebuild(store, tokens, transactions, CHUNK);
     private int stored;
 
     /** Ten instances with four events each: purchase, upgrade, downgrade, renewal. */
@@ -181,7 +178,7 @@ class ReadModelRebuildTest {
         assertThat(ReadModelRebuild.positionOf(GapAwareTrackingToken.newInstance(4, java.util.Set.of()), five))
                 .isEqualTo(5);
         assertThat(ReadModelRebuild.positionOf(five, GapAwareTrackingToken.newInstance(5, java.util.Set.of())))
-                .as("position 3 filled late: the token still names 5").isNull();
+                .as("position 3 filled late: the token still names 5, so the rows look it up").isNull();
     }
 
     /** A projection that fails at the fifth renewal it sees. */
