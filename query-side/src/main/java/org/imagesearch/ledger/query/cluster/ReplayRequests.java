@@ -71,10 +71,13 @@ public class ReplayRequests {
                 + " AND phase = 'STOPPING' AND requested_by = ?", generation, node) == 1;
     }
 
+    /** The request row, if {@code node} still carries replay {@code generation} out. */
+    private static final String CARRIED_OUT_BY = "SELECT generation FROM replay_request WHERE id = 1"
+            + " AND generation = ? AND phase = 'STOPPING' AND requested_by = ?";
+
     /** Whether {@code node} still carries replay {@code generation} out (no lock taken). */
     public boolean carriedOutBy(long generation, String node) {
-        return !jdbc.queryForList("SELECT generation FROM replay_request WHERE id = 1 AND generation = ?"
-                + " AND phase = 'STOPPING' AND requested_by = ?", Long.class, generation, node).isEmpty();
+        return !jdbc.queryForList(CARRIED_OUT_BY, Long.class, generation, node).isEmpty();
     }
 
     /**
@@ -82,7 +85,6 @@ public class ReplayRequests {
      * {@code generation} out (so no takeover can commit until that transaction ends); false if not.
      */
     public boolean holdIfCarriedOutBy(long generation, String node) {
-        return !jdbc.queryForList("SELECT generation FROM replay_request WHERE id = 1 AND generation = ?"
-                + " AND phase = 'STOPPING' AND requested_by = ? FOR UPDATE", Long.class, generation, node).isEmpty();
+        return !jdbc.queryForList(CARRIED_OUT_BY + " FOR UPDATE", Long.class, generation, node).isEmpty();
     }
 }
