@@ -3,6 +3,7 @@ package org.imagesearch.ledger.app.config;
 import org.axonframework.common.IdentifierFactory;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,6 +22,9 @@ public final class TimeOrderedIdentifiers extends IdentifierFactory {
     private static final long VERSION_7 = 0x7000L;
     /** The 12 random bits that follow the version in the high half (RFC 9562's {@code rand_a}). */
     private static final long RAND_A = 0x0FFFL;
+    /** The low half: RFC 9562's variant (binary 10) in its top two bits, 62 random bits after it. */
+    private static final long VARIANT_BITS = 0x3FFFFFFFFFFFFFFFL;
+    private static final long VARIANT_2 = 0x8000000000000000L;
 
     private final LongSupplier wallMillis;
 
@@ -33,10 +37,16 @@ public final class TimeOrderedIdentifiers extends IdentifierFactory {
         this.wallMillis = wallMillis;
     }
 
+    /**
+     * The random bits come from the thread's own generator: an identifier must be unique, not
+     * unguessable, and {@code UUID.randomUUID()} draws on one shared {@code SecureRandom}, under a lock,
+     * for every message and every request's correlation id ({@code CorrelationFilter}).
+     */
     @Override
     public String generateIdentifier() {
-        UUID random = UUID.randomUUID();
-        long high = wallMillis.getAsLong() << 16 | VERSION_7 | random.getMostSignificantBits() & RAND_A;
-        return new UUID(high, random.getLeastSignificantBits()).toString();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = wallMillis.getAsLong() << 16 | VERSION_7 | random.nextLong() & RAND_A;
+        long low = random.nextLong() & VARIANT_BITS | VARIANT_2;
+        return new UUID(high, low).toString();
     }
 }

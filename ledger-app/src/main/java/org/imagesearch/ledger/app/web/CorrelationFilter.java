@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.common.IdentifierFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,14 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} if it is a sensible
- * token, else a new one. It is echoed in the answer, logged, and recorded in the metadata of every
- * event the request causes.
+ * token, else a new one, made as the ledger makes its messages' identifiers. It is echoed in the
+ * answer, logged, and recorded in the metadata of every event the request causes.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,7 +31,8 @@ public class CorrelationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String correlationId = given != null && ACCEPTED.matcher(given).matches() ? given : newId();
+        String correlationId = given != null && ACCEPTED.matcher(given).matches() ? given
+                : IdentifierFactory.getInstance().generateIdentifier();
         request.setAttribute(ATTRIBUTE, correlationId);
         response.setHeader(HEADER, correlationId);
         MDC.put("correlationId", correlationId);
@@ -41,17 +41,5 @@ public class CorrelationFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("correlationId");
         }
-    }
-
-    /**
-     * A random (version 4) UUID from the thread's own generator. A correlation id needs to be unique,
-     * not unguessable; {@code UUID.randomUUID()} draws on the shared {@code SecureRandom}, under a lock,
-     * for every request that brings no id of its own.
-     */
-    static String newId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = random.nextLong() & ~0xF000L | 0x4000L;
-        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
-        return new UUID(high, low).toString();
     }
 }
