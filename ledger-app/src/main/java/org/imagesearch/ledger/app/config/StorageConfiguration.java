@@ -25,6 +25,7 @@ import org.imagesearch.ledger.api.StoredInstants;
 import org.imagesearch.ledger.query.cluster.Rounds;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -177,6 +178,28 @@ public class StorageConfiguration {
     public Rounds h2Housekeeping(DataSource dataSource,
                                  @Value("${ledger.h2.housekeeping-interval:PT1S}") Duration interval) {
         return new Rounds("h2-housekeeping", interval, 0, new H2Housekeeping(dataSource), () -> { });
+    }
+
+    /**
+     * Before anything uses an H2 file database that was not closed cleanly, what it kept of
+     * transactions that never committed is rolled back (ADR 0030). It runs once the data source exists
+     * and before its pool has opened a connection, so the check's own session is the database's only one.
+     */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:async:')"
+            + " or '${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
+    public static BeanPostProcessor h2LeftoversRolledBack(@Value("${spring.datasource.url}") String url,
+                                                          @Value("${spring.datasource.username:}") String username,
+                                                          @Value("${spring.datasource.password:}") String password) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource) {
+                    H2Leftovers.rollBackAfterAnUncleanStop(url, username, password);
+                }
+                return bean;
+            }
+        };
     }
 
     /** Jackson for everything Axon serializes: events, messages, tokens and snapshots. */

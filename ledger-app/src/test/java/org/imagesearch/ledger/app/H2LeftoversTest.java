@@ -1,0 +1,187 @@
+package org.imagesearch.ledger.app;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.tx.TransactionStore;
+import org.imagesearch.ledger.app.config.H2Leftovers;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * H2 can keep, after {@code kill -9}, entries of a transaction that never committed without the undo
+ * records that would roll them back (ADR 0030). These tests make such a file on purpose: a transaction
+ * writes, its undo log is emptied, the store writes its maps, and the database stops as a killed
+ * process would ({@code SHUTDOWN IMMEDIATELY}, which writes nothing more).
+ */
+class H2LeftoversTest {
+
+    @Test
+    void leftoversOfAnUnfinishedTransactionAreRolledBackToTheirCommittedRows() throws Exception {
+        String url = TestDatabase.create("h2-leftovers", false).jdbcUrl();
+        int unfinished;
+        try (Connection setup = DriverManager.getConnection(url, "sa", "")) {
+            execute(setup, "CREATE TABLE deadline (instance_id VARCHAR(64) PRIMARY KEY, due_at INT NOT NULL)");
+            execute(setup, "INSERT INTO deadline VALUES ('kept', 1), ('moved', 2), ('released', 3)");
+            unfinished = killedWithoutItsUndoLog(url, setup,
+                    "INSERT INTO deadline VALUES ('half-done', 4)",
+                    "UPDATE deadline SET due_at = 20 WHERE instance_id = 'moved'",
+                    "DELETE FROM deadline WHERE instance_id = 'released'");
+        }
+
+        List<Connection> sessions = sessionsUpToTransaction(url, unfinished);
+        Connection heir = sessions.get(sessions.size() - 1);
+        Connection other = sessionWithATransaction(url);
+        sessions.add(other);
+        try {
+            assertThat(rows(heir)).as("the session given the unfinished transaction's number reads its writes")
+                    .containsExactly("half-done=4", "kept=1", "moved=20");
+            assertThat(rows(other)).as("another session does not")
+                    .containsExactly("kept=1", "moved=2", "released=3");
+            assertThat(H2Leftovers.rollBack(heir)).as("nothing is touched while other sessions are open").isEqualTo(-1);
+        } finally {
+            for (Connection session : sessions) {
+                session.close();
+            }
+        }
+
+        assertThat(H2Leftovers.rollBack(url, "sa", "")).as("entries rolled back").isPositive();
+
+        sessions = sessionsUpToTransaction(url, unfinished);
+        try {
+            assertThat(H2Leftovers.uncommittedEntries(sessions.get(0))).isZero();
+            for (Connection session : sessions) {
+                assertThat(rows(session)).as("every session reads the committed rows")
+                        .containsExactly("kept=1", "moved=2", "released=3");
+            }
+        } finally {
+            for (Connection session : sessions) {
+                session.close();
+            }
+        }
+        assertThat(H2Leftovers.rollBack(url, "sa", "")).as("a second look finds nothing").isZero();
+    }
+
+    @Test
+    void onlyAFileThatWasNotClosedCleanlyIsSearched() throws Exception {
+        TestDatabase.Target database = TestDatabase.create("h2-clean-mark", false);
+        String url = database.jdbcUrl() + ";WRITE_DELAY=0";
+        Path file = H2Leftovers.fileOf(url).orElseThrow();
+        assertThat(file).isEqualTo(database.dataDir().resolve("ledger.mv.db"));
+        assertThat(H2Leftovers.fileOf("jdbc:h2:mem:ledger")).isEmpty();
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            execute(connection, "CREATE TABLE fact (id INT PRIMARY KEY)");
+            execute(connection, "INSERT INTO fact VALUES (1)");
+        }
+        assertThat(H2Leftovers.closedCleanly(file)).as("closed").isTrue();
+
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            execute(connection, "INSERT INTO fact VALUES (2)");
+            execute(connection, "SHUTDOWN IMMEDIATELY");
+        }
+        assertThat(H2Leftovers.closedCleanly(file)).as("stopped as if killed").isFalse();
+        assertThat(H2Leftovers.closedCleanly(database.dataDir().resolve("absent.mv.db"))).isFalse();
+    }
+
+    @Test
+    void theLedgerRollsBackAKilledPurchasesDeadlineBeforeItStarts() throws Exception {
+        TestDatabase.Target database = TestDatabase.create("h2-leftovers-ledger", false);
+        List<String> arguments = new ArrayList<>(database.arguments());
+        arguments.add("--server.port=0");
+        new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new)).close();
+        int unfinished;
+        try (Connection setup = DriverManager.getConnection(database.jdbcUrl(), "sa", "")) {
+            unfinished = killedWithoutItsUndoLog(database.jdbcUrl(), setup,
+                    "INSERT INTO instance_deadline (instance_id, due_at) VALUES ('never-purchased', TIMESTAMP '2027-01-01 00:00:00')");
+        }
+        assertThat(unfinished).isPositive();
+
+        try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class)
+                .run(arguments.toArray(String[]::new))) {
+            assertThat(ledger.isRunning()).isTrue();
+        }
+        try (Connection check = DriverManager.getConnection(database.jdbcUrl(), "sa", "")) {
+            assertThat(H2Leftovers.uncommittedEntries(check)).as("entries of unfinished transactions").isZero();
+        }
+    }
+
+    /**
+     * A transaction runs {@code statements} and stays open; its undo log is emptied, the store writes
+     * every map, and the database stops without writing anything more, as if killed: the file then holds
+     * the transaction's entries and nothing to roll them back. The transaction's number is returned.
+     */
+    private static int killedWithoutItsUndoLog(String url, Connection setup, String... statements) throws Exception {
+        Connection writer = DriverManager.getConnection(url, "sa", "");
+        writer.setAutoCommit(false);
+        for (String statement : statements) {
+            execute(writer, statement);
+        }
+        SessionLocal session = (SessionLocal) writer.unwrap(JdbcConnection.class).getSession();
+        int transaction = session.getTransaction().getId();
+        TransactionStore transactions = session.getDatabase().getStore().getTransactionStore();
+        Field undoLogs = TransactionStore.class.getDeclaredField("undoLogs");
+        undoLogs.setAccessible(true);
+        ((MVMap<?, ?>[]) undoLogs.get(transactions))[transaction].clear();
+        session.getDatabase().getStore().getMvStore().commit();
+        execute(setup, "SHUTDOWN IMMEDIATELY");
+        try {
+            writer.close();
+        } catch (SQLException closedWithTheDatabase) {
+            // the database is gone under it, as under a killed process
+        }
+        return transaction;
+    }
+
+    /** Sessions, each holding an open transaction, until one holds transaction number {@code last}. */
+    private static List<Connection> sessionsUpToTransaction(String url, int last) throws SQLException {
+        List<Connection> sessions = new ArrayList<>();
+        while (true) {
+            Connection session = sessionWithATransaction(url);
+            sessions.add(session);
+            int number = ((SessionLocal) session.unwrap(JdbcConnection.class).getSession()).getTransaction().getId();
+            if (number >= last) {
+                assertThat(number).as("transaction numbers are given lowest first").isEqualTo(last);
+                return sessions;
+            }
+        }
+    }
+
+    private static Connection sessionWithATransaction(String url) throws SQLException {
+        Connection session = DriverManager.getConnection(url, "sa", "");
+        session.setAutoCommit(false);
+        rows(session);
+        return session;
+    }
+
+    private static List<String> rows(Connection session) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = session.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "SELECT instance_id, due_at FROM deadline ORDER BY instance_id")) {
+            while (result.next()) {
+                rows.add(result.getString(1) + "=" + result.getInt(2));
+            }
+        }
+        return rows;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
