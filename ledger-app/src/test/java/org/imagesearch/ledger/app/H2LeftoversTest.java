@@ -58,7 +58,9 @@ class H2LeftoversTest {
             }
         }
 
-        assertThat(H2Leftovers.rollBack(url, "sa", "")).as("entries rolled back").isPositive();
+        assertThat(H2Leftovers.rollBack(url, "sa", ""))
+                .as("entries rolled back: the inserted and the deleted row, each with its key; the updated row and its key")
+                .isEqualTo(6);
 
         sessions = sessionsUpToTransaction(url, unfinished);
         try {
@@ -76,25 +78,62 @@ class H2LeftoversTest {
     }
 
     @Test
-    void onlyAFileThatWasNotClosedCleanlyIsSearched() throws Exception {
+    void aFileIsSearchedIfTheLedgerOrAnythingElseStoppedWithoutClosingIt() throws Exception {
         TestDatabase.Target database = TestDatabase.create("h2-clean-mark", false);
         String url = database.jdbcUrl() + ";WRITE_DELAY=0";
         Path file = H2Leftovers.fileOf(url).orElseThrow();
+        Path inUse = database.dataDir().resolve("ledger.mv.db.in-use");
         assertThat(file).isEqualTo(database.dataDir().resolve("ledger.mv.db"));
         assertThat(H2Leftovers.fileOf("jdbc:h2:mem:ledger")).isEmpty();
+        assertThat(H2Leftovers.beforeUse("jdbc:h2:mem:ledger", "sa", "")).as("not a file: not marked").isFalse();
 
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            execute(connection, "CREATE TABLE fact (id INT PRIMARY KEY)");
-            execute(connection, "INSERT INTO fact VALUES (1)");
+        assertThat(H2Leftovers.beforeUse(url, "sa", "")).as("a new file, marked in use").isTrue();
+        assertThat(inUse).exists();
+        try (Connection setup = DriverManager.getConnection(url, "sa", "")) {
+            execute(setup, "CREATE TABLE deadline (instance_id VARCHAR(64) PRIMARY KEY, due_at INT NOT NULL)");
+            killedWithoutItsUndoLog(url, setup, "INSERT INTO deadline VALUES ('half-done', 4)");
         }
-        assertThat(H2Leftovers.closedCleanly(file)).as("closed").isTrue();
+        assertThat(H2Leftovers.closedCleanly(file)).as("H2's header after a kill").isFalse();
+        try (Connection somethingElse = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(H2Leftovers.uncommittedEntries(somethingElse)).isEqualTo(2);
+        }
+        assertThat(H2Leftovers.closedCleanly(file)).as("H2's header once something else closed the file").isTrue();
 
-        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            execute(connection, "INSERT INTO fact VALUES (2)");
-            execute(connection, "SHUTDOWN IMMEDIATELY");
+        assertThat(H2Leftovers.beforeUse(url, "sa", "")).as("the ledger's own mark was left: searched").isTrue();
+        try (Connection check = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(H2Leftovers.uncommittedEntries(check)).isZero();
         }
-        assertThat(H2Leftovers.closedCleanly(file)).as("stopped as if killed").isFalse();
-        assertThat(H2Leftovers.closedCleanly(database.dataDir().resolve("absent.mv.db"))).isFalse();
+        H2Leftovers.afterUse(url);
+        assertThat(inUse).doesNotExist();
+
+        try (Connection outsideTheLedger = DriverManager.getConnection(url, "sa", "")) {
+            killedWithoutItsUndoLog(url, outsideTheLedger, "INSERT INTO deadline VALUES ('killed-elsewhere', 5)");
+        }
+        assertThat(H2Leftovers.beforeUse(url, "sa", "")).as("H2's header lacks its clean mark: searched").isTrue();
+        try (Connection check = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(H2Leftovers.uncommittedEntries(check)).isZero();
+        }
+        H2Leftovers.afterUse(url);
+    }
+
+    @Test
+    void aFileClosedCleanlyAfterTheLedgerClosedItIsNotSearched() throws Exception {
+        TestDatabase.Target database = TestDatabase.create("h2-clean-file", false);
+        String url = database.jdbcUrl() + ";WRITE_DELAY=0";
+        try (Connection setup = DriverManager.getConnection(url, "sa", "")) {
+            execute(setup, "CREATE TABLE deadline (instance_id VARCHAR(64) PRIMARY KEY, due_at INT NOT NULL)");
+            killedWithoutItsUndoLog(url, setup, "INSERT INTO deadline VALUES ('killed-elsewhere', 5)");
+        }
+        try (Connection somethingElse = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(H2Leftovers.uncommittedEntries(somethingElse)).isEqualTo(2);
+        }
+
+        assertThat(H2Leftovers.beforeUse(url, "sa", "")).isTrue();
+        try (Connection check = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(H2Leftovers.uncommittedEntries(check))
+                    .as("killed outside the ledger, then closed cleanly: not searched (ADR 0030)").isEqualTo(2);
+        }
+        H2Leftovers.afterUse(url);
     }
 
     @Test
@@ -110,10 +149,13 @@ class H2LeftoversTest {
         }
         assertThat(unfinished).isPositive();
 
+        Path inUse = database.dataDir().resolve("ledger.mv.db.in-use");
         try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class)
                 .run(arguments.toArray(String[]::new))) {
             assertThat(ledger.isRunning()).isTrue();
+            assertThat(inUse).as("marked while the ledger has it open").exists();
         }
+        assertThat(inUse).as("not once it stopped").doesNotExist();
         try (Connection check = DriverManager.getConnection(database.jdbcUrl(), "sa", "")) {
             assertThat(H2Leftovers.uncommittedEntries(check)).as("entries of unfinished transactions").isZero();
         }

@@ -44,9 +44,15 @@ import java.util.Set;
  *
  * <p>When H2 has opened its file and ended the transactions its undo logs name, no transaction is
  * open, so every entry still marked uncommitted is a leftover. Each is put back to its committed
- * value, or removed if it had none, before anything else uses the database. That reads every table
- * and index, so it is done only when the file's header does not carry the mark H2 writes there when
- * it closes the file cleanly ({@code clean:1}).
+ * value, or removed if it had none, before anything else uses the database: every session then reads
+ * what all but the heir read already. That reads every table and index of the schema, so it is done
+ * only when the file may hold leftovers (see {@link #beforeUse}). H2's own catalog ({@code SYS}) is
+ * left to H2: it reads it before its own recovery, and setting a sequence's row back could hand
+ * positions out twice.
+ *
+ * <p>This does not make H2 atomic. A transaction that committed, but whose answer the kill stopped,
+ * can be cut the same way into committed entries and leftovers; rolling those leftovers back keeps
+ * the rest (ADR 0030).
  */
 public final class H2Leftovers {
 
@@ -59,17 +65,47 @@ public final class H2Leftovers {
     }
 
     /**
-     * Rolls back the leftovers of the H2 file database at {@code url} if its file was not closed
-     * cleanly; see {@link #rollBack(String, String, String)}.
+     * Before the ledger uses the H2 file database at {@code url}: rolls its leftovers back if the file
+     * may hold some, then marks the file as in use until {@link #afterUse(String)}. The file may hold
+     * some when the ledger's mark is still there (the ledger was killed) or when H2's header lacks its
+     * clean-close mark (something else was). Not an H2 file URL: nothing to do.
      *
-     * @return how many entries were rolled back; 0 if the file was closed cleanly or does not exist
+     * @return whether this caller marked the file, and so should call {@link #afterUse(String)}: not if
+     * the database was open already, in another session of this process
      */
-    public static int rollBackAfterAnUncleanStop(String url, String username, String password) {
+    public static boolean beforeUse(String url, String username, String password) {
         Optional<Path> file = fileOf(url);
-        if (file.isPresent() && (Files.notExists(file.get()) || closedCleanly(file.get()))) {
-            return 0;
+        if (file.isEmpty()) {
+            return false;
         }
-        return rollBack(url, username, password);
+        Path inUse = inUseMark(file.get());
+        if (Files.exists(inUse) || !closedCleanly(file.get())) {
+            if (rollBack(url, username, password) < 0) {
+                return false;
+            }
+        }
+        try {
+            Files.createDirectories(inUse.toAbsolutePath().getParent());
+            Files.writeString(inUse, "The ledger has " + file.get().getFileName() + " open, or was stopped without closing it.\n");
+            return true;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot mark " + file.get() + " as in use: " + e.getMessage(), e);
+        }
+    }
+
+    /** After the ledger has finished with the database at {@code url}: its in-use mark goes. */
+    public static void afterUse(String url) {
+        fileOf(url).ifPresent(file -> {
+            try {
+                Files.deleteIfExists(inUseMark(file));
+            } catch (IOException e) {
+                log.warn("Could not remove {}: the next start will look for leftovers again", inUseMark(file), e);
+            }
+        });
+    }
+
+    private static Path inUseMark(Path file) {
+        return file.resolveSibling(file.getFileName() + ".in-use");
     }
 
     /** Whether H2 closed this file cleanly: its first header says {@code clean:1}. */

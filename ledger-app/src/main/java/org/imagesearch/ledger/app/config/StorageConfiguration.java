@@ -25,7 +25,7 @@ import org.imagesearch.ledger.api.StoredInstants;
 import org.imagesearch.ledger.query.cluster.Rounds;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -181,23 +181,38 @@ public class StorageConfiguration {
     }
 
     /**
-     * Before anything uses an H2 file database that was not closed cleanly, what it kept of
-     * transactions that never committed is rolled back (ADR 0030). It runs once the data source exists
-     * and before its pool has opened a connection, so the check's own session is the database's only one.
+     * Before anything uses an H2 file database that may hold entries of transactions that never
+     * committed, they are rolled back; and once everything that used it is gone, the file is marked as
+     * closed by the ledger (ADR 0030). The check runs once the data source exists and before its pool
+     * has opened a connection, so its own session is the database's only one. Nothing on PostgreSQL.
      */
     @Bean
-    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:async:')"
-            + " or '${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
-    public static BeanPostProcessor h2LeftoversRolledBack(@Value("${spring.datasource.url}") String url,
-                                                          @Value("${spring.datasource.username:}") String username,
-                                                          @Value("${spring.datasource.password:}") String password) {
-        return new BeanPostProcessor() {
+    public static DestructionAwareBeanPostProcessor h2LeftoversRolledBack(
+            @Value("${spring.datasource.url:}") String url,
+            @Value("${spring.datasource.username:}") String username,
+            @Value("${spring.datasource.password:}") String password) {
+        return new DestructionAwareBeanPostProcessor() {
+            private volatile boolean marked;
+
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource) {
-                    H2Leftovers.rollBackAfterAnUncleanStop(url, username, password);
+                    marked = H2Leftovers.beforeUse(url, username, password);
                 }
                 return bean;
+            }
+
+            @Override
+            public boolean requiresDestruction(Object bean) {
+                return bean instanceof DataSource;
+            }
+
+            /** Every bean that uses the data source is gone by now; the pool closes next. */
+            @Override
+            public void postProcessBeforeDestruction(Object bean, String beanName) {
+                if (marked) {
+                    H2Leftovers.afterUse(url);
+                }
             }
         };
     }
