@@ -188,6 +188,7 @@ class CrashSafetyIT {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                 database.password())) {
             assertThat(H2Leftovers.uncommittedEntries(connection)).as("H2 entries of unfinished transactions").isZero();
+            assertThat(H2Leftovers.indexesUnlikeTheirTables(connection)).as("H2 indexes unlike their tables").isEmpty();
         }
     }
 

@@ -1,9 +1,14 @@
 package org.imagesearch.ledger.app;
 
 import org.h2.engine.SessionLocal;
+import org.h2.index.Index;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.db.MVPrimaryIndex;
+import org.h2.mvstore.db.MVTable;
 import org.h2.mvstore.tx.TransactionStore;
+import org.h2.table.Table;
+import org.h2.value.VersionedValue;
 import org.imagesearch.ledger.app.config.H2Leftovers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -137,6 +142,21 @@ class H2LeftoversTest {
     }
 
     @Test
+    void aCommitTheKillCutInTwoIsReportedAsAnIndexUnlikeItsTable() throws Exception {
+        String url = TestDatabase.create("h2-cut-commit", false).jdbcUrl();
+        try (Connection setup = DriverManager.getConnection(url, "sa", "")) {
+            execute(setup, "CREATE TABLE deadline (instance_id VARCHAR(64) PRIMARY KEY, due_at INT NOT NULL)");
+            execute(setup, "INSERT INTO deadline VALUES ('kept', 1)");
+            killedWhileCommitting(url, setup, "INSERT INTO deadline VALUES ('cut', 2)");
+        }
+        try (Connection alone = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(H2Leftovers.rollBack(alone)).as("the index entry, left uncommitted").isEqualTo(1);
+            assertThat(H2Leftovers.indexesUnlikeTheirTables(alone)).singleElement().asString()
+                    .startsWith("table DEADLINE has 2 rows, its index").endsWith(" 1 entries");
+        }
+    }
+
+    @Test
     void theLedgerRollsBackAKilledPurchasesDeadlineBeforeItStarts() throws Exception {
         TestDatabase.Target database = TestDatabase.create("h2-leftovers-ledger", false);
         List<String> arguments = new ArrayList<>(database.arguments());
@@ -158,6 +178,7 @@ class H2LeftoversTest {
         assertThat(inUse).as("not once it stopped").doesNotExist();
         try (Connection check = DriverManager.getConnection(database.jdbcUrl(), "sa", "")) {
             assertThat(H2Leftovers.uncommittedEntries(check)).as("entries of unfinished transactions").isZero();
+            assertThat(H2Leftovers.indexesUnlikeTheirTables(check)).isEmpty();
         }
     }
 
@@ -167,6 +188,20 @@ class H2LeftoversTest {
      * the transaction's entries and nothing to roll them back. The transaction's number is returned.
      */
     private static int killedWithoutItsUndoLog(String url, Connection setup, String... statements) throws Exception {
+        return killed(url, setup, false, statements);
+    }
+
+    /**
+     * As {@link #killedWithoutItsUndoLog}, but with the transaction's table rows committed first and its
+     * index entries not, as a store taken while H2 commits the transaction entry by entry can find it.
+     */
+    private static int killedWhileCommitting(String url, Connection setup, String... statements) throws Exception {
+        return killed(url, setup, true, statements);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int killed(String url, Connection setup, boolean rowsCommitted, String... statements)
+            throws Exception {
         Connection writer = DriverManager.getConnection(url, "sa", "");
         writer.setAutoCommit(false);
         for (String statement : statements) {
@@ -178,6 +213,24 @@ class H2LeftoversTest {
         Field undoLogs = TransactionStore.class.getDeclaredField("undoLogs");
         undoLogs.setAccessible(true);
         ((MVMap<?, ?>[]) undoLogs.get(transactions))[transaction].clear();
+        if (rowsCommitted) {
+            for (Table table : session.getDatabase().getAllTablesAndViews()) {
+                for (Index index : table instanceof MVTable ? table.getIndexes() : List.<Index>of()) {
+                    if (index instanceof MVPrimaryIndex primary) {
+                        MVMap<Object, VersionedValue<Object>> rows = (MVMap) primary.getMVMap();
+                        List<Object> uncommitted = new ArrayList<>();
+                        rows.cursor(null).forEachRemaining(key -> {
+                            if (rows.get(key).getOperationId() != 0) {
+                                uncommitted.add(key);
+                            }
+                        });
+                        for (Object key : uncommitted) {
+                            rows.put(key, (VersionedValue<Object>) rows.get(key).getCurrentValue());
+                        }
+                    }
+                }
+            }
+        }
         session.getDatabase().getStore().getMvStore().commit();
         execute(setup, "SHUTDOWN IMMEDIATELY");
         try {
