@@ -41,8 +41,8 @@ import java.util.Set;
  * without the undo record that would roll it back (H2 issue 2080). The next store normally writes
  * both; when the process is killed first, the file keeps an uncommitted entry that nothing will roll
  * back: a "leftover". H2 hides it from most sessions, but a session that is later given the same
- * transaction number reads it as its own, and commits over it. After {@code kill -9} the ledger
- * could so find a purchase's deadline row without the purchase.
+ * transaction number reads it as its own. After {@code kill -9} the ledger could so find a
+ * purchase's deadline row without the purchase.
  *
  * <p>When H2 has opened its file and ended the transactions its undo logs name, no transaction is
  * open, so every entry still marked uncommitted is a leftover. Each is put back to its committed
