@@ -1,7 +1,5 @@
 package org.imagesearch.ledger.app.config;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 import javax.sql.DataSource;
@@ -52,11 +50,8 @@ public final class H2Housekeeping implements Runnable {
 
     /** The store behind an embedded H2 file database, or null for anything else. */
     static MVStore fileStoreOf(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)
-                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return null;
-        }
-        MVStore store = session.getDatabase().getStore().getMvStore();
-        return store.getFileStore() == null || store.isClosed() ? null : store;
+        MVStore store = EmbeddedH2.databaseOf(connection).map(database -> database.getStore().getMvStore())
+                .orElse(null);
+        return store == null || store.getFileStore() == null || store.isClosed() ? null : store;
     }
 }

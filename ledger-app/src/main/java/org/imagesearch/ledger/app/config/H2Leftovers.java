@@ -1,9 +1,7 @@
 package org.imagesearch.ledger.app.config;
 
 import org.h2.engine.Database;
-import org.h2.engine.SessionLocal;
 import org.h2.index.Index;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.db.MVIndex;
@@ -281,9 +279,7 @@ public final class H2Leftovers {
     }
 
     private static Database databaseOf(Connection connection) throws SQLException {
-        if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            throw new IllegalArgumentException("not an embedded H2 database");
-        }
-        return session.getDatabase();
+        return EmbeddedH2.databaseOf(connection)
+                .orElseThrow(() -> new IllegalArgumentException("not an embedded H2 database"));
     }
 }
