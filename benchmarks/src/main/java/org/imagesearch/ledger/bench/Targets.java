@@ -66,13 +66,15 @@ final class Targets {
         return switch ((String) row.get("workload")) {
             case "commands" -> new Chart(List.of(new Bar("ledger", number(row, "ledger_per_s"), "commands/s")),
                     new Bar("raw JDBC limit", number(row, "limit_per_s"), "commands/s"));
-            case "replay" -> new Chart(List.of(new Bar("ledger", number(row, "ledger_per_s"), "events/s")),
+            case "replay" -> new Chart(List.of(new Bar("ledger", number(row, "ledger_per_s"), "events/s"),
+                    new Bar("raw rebuild", number(row, "rebuild_limit_per_s"), "events/s")),
                     new Bar("raw scan limit", number(row, "limit_per_s"), "events/s"));
             case "wave" -> new Chart(List.of(new Bar("exhaust", number(row, "exhaust_s"), "s"),
                     new Bar("release", number(row, "release_s"), "s")),
                     new Bar("target", waveTarget(row), "s"));
             case "reads" -> new Chart(List.of(new Bar("p50", number(row, "p50_ms"), "ms"),
-                    new Bar("p99", number(row, "p99_ms"), "ms"), new Bar("p99.9", number(row, "p999_ms"), "ms")),
+                    new Bar("p99", number(row, "p99_ms"), "ms"), new Bar("p99.9", number(row, "p999_ms"), "ms"),
+                    new Bar("catalog p99", number(row, "floor_p99_ms"), "ms")),
                     new Bar("target p99", READS_P99_MS, "ms"));
             case "http" -> new Chart(List.of(new Bar("purchases", number(row, "purchase_per_s"), "/s"),
                     new Bar("upgrades", number(row, "upgrade_per_s"), "/s")),

@@ -3,6 +3,7 @@ package org.imagesearch.ledger.bench;
 import org.axonframework.common.IdentifierFactory;
 import org.imagesearch.ledger.command.time.ClockControl;
 import org.imagesearch.ledger.query.progress.ProjectionReplay;
+import org.springframework.core.env.Environment;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /** The five workloads of issue 7; each answers one result row with the contract's field names. */
 final class Workloads {
@@ -81,7 +83,9 @@ final class Workloads {
      * whatever CPU the reads leave, so the reads' latency would measure the renewals). Before it,
      * {@code warmupSeconds} of the same reads, closed loop and unmeasured, so that the figures are those
      * of a read path the JIT has compiled, as on a node that has served for a while: until then two
-     * cores serve a fraction of what they serve later (docs/benchmarks.md, ADR 0009).
+     * cores serve a fraction of what they serve later (docs/benchmarks.md, ADR 0009). After it, the
+     * same load on {@link #FLOOR_PATH}, beside the same renewals: the {@code floor_} fields, what the
+     * service's HTTP stack alone takes at this rate on this machine.
      */
     static Map<String, Object> reads(Ledger ledger, String run, int instances, int rate, int warmupSeconds,
                                      int seconds) throws Exception {
@@ -110,6 +114,7 @@ final class Workloads {
         AtomicLong failures = new AtomicLong();
         Load.Result warmup;
         Load.Result result;
+        Load.Result floor;
         long writingSince;
         long writtenBefore;
         JvmCounters measuredFrom;
@@ -119,29 +124,25 @@ final class Workloads {
             warmup = Load.run(WARMUP_CONNECTIONS, WARMUP_CONNECTIONS, (client, timer) -> {
                 try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
                     for (int i = client; System.nanoTime() < warmUntil; i += WARMUP_CONNECTIONS) {
-                        read(http, run, instances, i, failures);
+                        get(http, readPath(run, instances, i), failures);
                         timer.record(0); // counted, not timed
                     }
                 }
             });
             writingSince = System.nanoTime();
             writtenBefore = written.get();
-            long start = System.nanoTime() + 100_000_000L;
             measuredFrom = JvmCounters.now();
-            result = Load.run(connections, connections, (client, timer) -> {
+            result = openLoop(ledger, connections, total, interval, i -> readPath(run, instances, i), failures);
+            measured = JvmCounters.now().since(measuredFrom);
+            long floorWarmUntil = System.nanoTime() + Math.max(1, warmupSeconds / 4) * 1_000_000_000L;
+            Load.run(WARMUP_CONNECTIONS, WARMUP_CONNECTIONS, (client, timer) -> {
                 try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
-                    for (int i = client; i < total; i += connections) {
-                        long due = start + i * interval;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                        }
-                        read(http, run, instances, i, failures);
-                        timer.record(System.nanoTime() - due);
+                    while (System.nanoTime() < floorWarmUntil) {
+                        get(http, FLOOR_PATH, failures);
                     }
                 }
             });
-            measured = JvmCounters.now().since(measuredFrom);
+            floor = openLoop(ledger, connections, total, interval, i -> FLOOR_PATH, failures);
         } finally {
             writing.set(false);
             writer.join();
@@ -163,14 +164,52 @@ final class Workloads {
         row.put("gc_pause_ms", measured.collectionMillis());
         row.put("warmup_s", warmupSeconds);
         row.put("warmup_per_s", warmup.perSecond());
+        // the same load on a read of nothing (FLOOR_PATH), after it, beside the same renewals
+        row.put("floor_achieved_per_s", floor.perSecond());
+        row.put("floor_p50_ms", floor.p(50));
+        row.put("floor_p99_ms", floor.p(99));
+        row.put("floor_p999_ms", floor.p(99.9));
         return row;
     }
 
+    /**
+     * The reads' stack floor: the price list, which the ledger answers from memory. It goes through
+     * what every read goes through (Tomcat, the key check, Spring MVC, Jackson writing a body of some
+     * 2 KB) and reads nothing from the database, so its latency at the reads' rate, beside the same
+     * renewals, is the least any read of this service can take on this machine.
+     */
+    static final String FLOOR_PATH = "/api/v1/catalog";
+
+    /**
+     * {@code total} GETs of {@code path(i)} on {@code connections} keep-alive connections, open loop:
+     * request i is due at start + i * {@code interval} nanoseconds, and its latency counts from then.
+     */
+    private static Load.Result openLoop(Ledger ledger, int connections, int total, long interval,
+                                        IntFunction<String> path, AtomicLong failures) {
+        long start = System.nanoTime() + 100_000_000L;
+        return Load.run(connections, connections, (client, timer) -> {
+            try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
+                for (int i = client; i < total; i += connections) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    get(http, path.apply(i), failures);
+                    timer.record(System.nanoTime() - due);
+                }
+            }
+        });
+    }
+
     /** Read i of the mix: an instance's entitlements and a customer's ledger, alternately, spread over all. */
-    private static void read(RawHttp http, String run, int instances, int i, AtomicLong failures) throws Exception {
+    private static String readPath(String run, int instances, int i) {
         int target = (int) ((i * 7919L) % instances);
-        String path = i % 2 == 0 ? "/api/v1/instances/" + Lives.instance(run, target)
+        return i % 2 == 0 ? "/api/v1/instances/" + Lives.instance(run, target)
                 : "/api/v1/customers/" + Lives.customer(run, target) + "/ledger";
+    }
+
+    private static void get(RawHttp http, String path, AtomicLong failures) throws Exception {
         if (http.send("GET", path, null).status() != 200) {
             failures.incrementAndGet();
         }
@@ -253,6 +292,11 @@ final class Workloads {
         long stored = ledger.jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         long instancesBefore = ledger.jdbc().queryForObject("SELECT COUNT(*) FROM instance_view", Long.class);
         double scan = new RawDatabase(ledger.dataSource(), ledger.database.kind()).scanLimit();
+        Environment settings = ledger.bean(Environment.class);
+        RawRebuild.Result rawRebuild = new RawRebuild(ledger.dataSource(), ledger.database.kind()).run(
+                settings.getRequiredProperty("axon.eventhandling.processors.read-models.initial-segment-count",
+                        Integer.class),
+                settings.getRequiredProperty("ledger.replay.chunk-size", Integer.class));
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
@@ -286,12 +330,28 @@ final class Workloads {
         row.put("events", stored);
         row.put("ledger_per_s", Timing.perSecond(stored, elapsed));
         row.put("limit_per_s", scan);
+        // the same rebuild's database work by plain JDBC (RawRebuild): what writing the read models costs
+        row.put("rebuild_limit_per_s", rawRebuild.perSecond());
+        row.put("rebuild_limit_ratio", Timing.round(rawRebuild.perSecond() / scan));
+        row.put("ledger_to_rebuild_limit", Timing.round(Timing.perSecond(stored, elapsed) / rawRebuild.perSecond()));
+        row.put("rebuild_limit_rows", rawRebuild.rows());
+        row.put("read_model_rows", readModelRows(ledger));
         row.put("peak_heap_mb", peak.get() / (1024 * 1024));
         row.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         row.put("reset_s", Timing.seconds(reset));
         row.put("live_per_s", copied == 0 ? 0 : Timing.perSecond(copied, liveFor));
         row.put("recorded_by_commands", before);
         return row;
+    }
+
+    /** The rows of the read tables a replay rebuilds, to set beside those of {@link RawRebuild}. */
+    private static long readModelRows(Ledger ledger) {
+        long rows = 0;
+        for (String table : List.of("instance_view", "ledger_entry", "proration", "release_deadline", "notification",
+                "account_view", "custom_quote_view")) {
+            rows += ledger.jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+        }
+        return rows;
     }
 
     /**

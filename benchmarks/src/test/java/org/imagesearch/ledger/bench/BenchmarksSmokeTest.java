@@ -66,6 +66,13 @@ class BenchmarksSmokeTest {
                 assertThat(row.path("allocated_kb_per_read").asDouble()).as("reads allocated_kb_per_read").isPositive();
                 assertThat(row.path("gc_pauses").isIntegralNumber()).as("reads gc_pauses").isTrue();
                 assertThat(row.path("gc_pause_ms").isIntegralNumber()).as("reads gc_pause_ms").isTrue();
+                assertThat(row.path("floor_p99_ms").asDouble()).as("reads floor_p99_ms").isPositive();
+                assertThat(row.path("floor_achieved_per_s").asDouble()).as("reads floor_achieved_per_s").isPositive();
+            }
+            if (workload.equals("replay")) {
+                assertThat(row.path("rebuild_limit_per_s").asDouble()).as("replay rebuild_limit_per_s").isPositive();
+                assertThat(row.path("rebuild_limit_rows").asLong()).as("the raw rebuild writes a row for each the "
+                        + "ledger's projections hold").isEqualTo(row.path("read_model_rows").asLong());
             }
         }
         assertThat(seen).containsExactlyInAnyOrder("commands/h2", "reads/h2", "replay/h2", "wave/h2",

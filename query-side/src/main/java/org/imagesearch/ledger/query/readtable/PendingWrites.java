@@ -203,6 +203,25 @@ public class PendingWrites {
         }
     }
 
+    /** Appends {@code value} to {@code text} as PostgreSQL's {@code COPY} text format writes a value. */
+    public static void appendCopyText(StringBuilder text, String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
+            text.append(value);
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+
     /**
      * New rows of one table sent as one {@code COPY ... FROM STDIN}, in PostgreSQL's text format. A
      * value of a kind this does not write (or an instant outside the years 1 to 9999) sends nothing,
@@ -258,7 +277,7 @@ public class PendingWrites {
             if (value == null) {
                 text.append("\\N");
             } else if (value instanceof String string) {
-                escape(text, string);
+                appendCopyText(text, string);
             } else if (DECIMAL_TEXT.contains(value.getClass())) {
                 text.append(value);
             } else if (value instanceof BigDecimal decimal) {
@@ -273,24 +292,6 @@ public class PendingWrites {
                 return false;
             }
             return true;
-        }
-
-        private static void escape(StringBuilder text, String value) {
-            if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
-                    && value.indexOf('\r') < 0) {
-                text.append(value);
-                return;
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
         }
     }
 }
