@@ -2,6 +2,7 @@ package org.imagesearch.ledger.bench;
 
 import org.imagesearch.ledger.query.readtable.PendingWrites;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -165,6 +166,9 @@ final class RawRebuild {
         } finally {
             if (!ended) {
                 threads.shutdownNow(); // a writer waiting for a chunk that will not come stops
+                if (!threads.awaitTermination(30, TimeUnit.SECONDS)) { // before its tables are dropped
+                    throw new IllegalStateException("The raw rebuild's writers did not stop within 30 s");
+                }
             }
         }
         long elapsed = System.nanoTime() - start;
@@ -343,10 +347,16 @@ final class RawRebuild {
             text.append('\n');
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        var copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY " + table.name() + " (" + table.columns() + ") FROM STDIN");
-        copy.writeToCopy(bytes, 0, bytes.length);
-        return copy.endCopy();
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
     private static void appendCopyValue(StringBuilder text, Object value) {

@@ -68,6 +68,8 @@ class BenchmarksSmokeTest {
                 assertThat(row.path("gc_pause_ms").isIntegralNumber()).as("reads gc_pause_ms").isTrue();
                 assertThat(row.path("floor_p99_ms").asDouble()).as("reads floor_p99_ms").isPositive();
                 assertThat(row.path("floor_achieved_per_s").asDouble()).as("reads floor_achieved_per_s").isPositive();
+                assertThat(row.path("floor_background_commands_per_s").isNumber())
+                        .as("reads floor_background_commands_per_s").isTrue();
             }
             if (workload.equals("replay")) {
                 assertThat(row.path("rebuild_limit_per_s").asDouble()).as("replay rebuild_limit_per_s").isPositive();
