@@ -1,8 +1,6 @@
 package org.imagesearch.ledger.bench;
 
 import org.imagesearch.ledger.query.readtable.PendingWrites;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -347,16 +345,8 @@ final class RawRebuild {
             text.append('\n');
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + table.name() + " (" + table.columns() + ") FROM STDIN");
-        try {
-            copy.writeToCopy(bytes, 0, bytes.length);
-            return copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        return PendingWrites.copyIn(connection, "COPY " + table.name() + " (" + table.columns() + ") FROM STDIN",
+                bytes);
     }
 
     private static void appendCopyValue(StringBuilder text, Object value) {

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -203,6 +205,22 @@ public class PendingWrites {
         }
     }
 
+    /**
+     * Runs {@code sql}, a {@code COPY ... FROM STDIN}, on a PostgreSQL {@code connection} with {@code text}
+     * as its input, and answers how many rows it copied; a copy that fails is cancelled, not left open.
+     */
+    public static long copyIn(Connection connection, String sql, byte[] text) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            copy.writeToCopy(text, 0, text.length);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
     /** Appends {@code value} to {@code text} as PostgreSQL's {@code COPY} text format writes a value. */
     public static void appendCopyText(StringBuilder text, String value) {
         if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
@@ -256,17 +274,7 @@ public class PendingWrites {
             }
             String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
-                CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-                try {
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    return copy.endCopy();
-                } finally {
-                    if (copy.isActive()) {
-                        copy.cancelCopy();
-                    }
-                }
-            });
+            long copied = jdbc.execute((ConnectionCallback<Long>) connection -> copyIn(connection, sql, bytes));
             if (copied != rows.size()) {
                 throw new IllegalStateException("Copied " + copied + " rows of " + rows.size() + " into " + table);
             }
