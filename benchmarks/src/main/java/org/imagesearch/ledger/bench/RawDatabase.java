@@ -123,6 +123,11 @@ final class RawDatabase {
         }
     }
 
+    /** Every row of the event table, in order, every column: what a replay reads. */
+    static final String SCAN = "SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, "
+            + "time_stamp, payload_type, payload_revision, payload, meta_data FROM domain_event_entry "
+            + "ORDER BY global_index";
+
     /** Reads every row of the event table in order, as a replay must, and answers rows per second. */
     double scanLimit() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -130,9 +135,7 @@ final class RawDatabase {
             long start = System.nanoTime();
             long rows = 0;
             long bytes = 0;
-            try (PreparedStatement scan = connection.prepareStatement("SELECT global_index, event_identifier, "
-                    + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
-                    + "payload, meta_data FROM domain_event_entry ORDER BY global_index")) {
+            try (PreparedStatement scan = connection.prepareStatement(SCAN)) {
                 scan.setFetchSize(1000);
                 try (ResultSet result = scan.executeQuery()) {
                     while (result.next()) {

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,9 +15,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -65,8 +70,9 @@ final class RawRebuild {
             "CREATE INDEX ix_bench_ledger_entry_customer ON bench_ledger_entry (customer_id, position)",
             "CREATE TABLE bench_proration (event_id VARCHAR(255) NOT NULL, instance_id VARCHAR(64) NOT NULL,"
                     + " customer_id VARCHAR(64) NOT NULL, changed_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-                    + " direction VARCHAR(16) NOT NULL, amount NUMERIC(19, 2) NOT NULL, detail VARCHAR(1000000) NOT NULL,"
-                    + " position BIGINT NOT NULL, CONSTRAINT pk_bench_proration PRIMARY KEY (position))",
+                    + " direction VARCHAR(16) NOT NULL, amount NUMERIC(19, 2) NOT NULL,"
+                    + " detail VARCHAR(1000000) NOT NULL, position BIGINT NOT NULL,"
+                    + " CONSTRAINT pk_bench_proration PRIMARY KEY (position))",
             "CREATE INDEX ix_bench_proration_instance ON bench_proration (instance_id, position)",
             "CREATE TABLE bench_release_deadline (instance_id VARCHAR(64) NOT NULL, customer_id VARCHAR(64) NOT NULL,"
                     + " release_at TIMESTAMP WITH TIME ZONE NOT NULL,"
@@ -109,10 +115,59 @@ final class RawRebuild {
     Result run(int writers, int chunkSize) throws Exception {
         ddl(DDL);
         try {
+            requireShapesOfReadTables();
             double perSecond = rebuild(writers, chunkSize);
             return new Result(perSecond, rowsHeld());
         } finally {
             ddl(TABLES.stream().map(table -> "DROP TABLE " + table).toList());
+        }
+    }
+
+    /**
+     * Fails unless each {@code bench_} table has the columns (names and types) and the indexes (their
+     * columns) of the read table it stands for, as the ledger's migrations left it: a migration that
+     * changes a read table must change the rebuild limit with it.
+     */
+    private void requireShapesOfReadTables() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            for (String bench : TABLES.subList(0, TABLES.size() - 1)) {
+                String table = bench.substring("bench_".length());
+                Shape ours = Shape.of(metaData, bench);
+                Shape theirs = Shape.of(metaData, table);
+                if (!ours.equals(theirs) || ours.columns().isEmpty()) {
+                    throw new IllegalStateException(bench + " " + ours + " is not shaped as " + table + " " + theirs);
+                }
+            }
+        }
+    }
+
+    /** A table's columns (name and type) and its indexes (each as its columns in order), sorted. */
+    private record Shape(List<String> columns, List<String> indexes) {
+
+        static Shape of(DatabaseMetaData metaData, String table) throws SQLException {
+            String name = metaData.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rows = metaData.getColumns(null, null, name, null)) {
+                while (rows.next()) {
+                    columns.add(rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME") + "("
+                            + rows.getInt("COLUMN_SIZE") + ")");
+                }
+            }
+            Map<String, TreeMap<Integer, String>> indexes = new HashMap<>();
+            try (ResultSet rows = metaData.getIndexInfo(null, null, name, false, false)) {
+                while (rows.next()) {
+                    if (rows.getString("INDEX_NAME") != null && rows.getString("COLUMN_NAME") != null) {
+                        indexes.computeIfAbsent(rows.getString("INDEX_NAME"), index -> new TreeMap<>())
+                                .put((int) rows.getShort("ORDINAL_POSITION"), rows.getString("COLUMN_NAME"));
+                    }
+                }
+            }
+            Collections.sort(columns);
+            List<String> indexColumns = new ArrayList<>(indexes.values().stream()
+                    .map(index -> String.join(",", index.values())).toList());
+            Collections.sort(indexColumns);
+            return new Shape(columns, indexColumns);
         }
     }
 
@@ -141,7 +196,7 @@ final class RawRebuild {
     private double rebuild(int writers, int chunkSize) throws Exception {
         List<BlockingQueue<Object>> queues = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(writers);
-        List<Future<Long>> written = new ArrayList<>();
+        List<Future<Void>> written = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
             queues.add(queue);
@@ -157,7 +212,7 @@ final class RawRebuild {
             for (int i = 0; i < queues.size(); i++) {
                 putUnlessDone(queues.get(i), END, written.get(i));
             }
-            for (Future<Long> writer : written) {
+            for (Future<Void> writer : written) {
                 writer.get();
             }
             ended = true;
@@ -177,14 +232,12 @@ final class RawRebuild {
     }
 
     /** Reads every event in order, handing each writer its share of every chunk; answers how many it read. */
-    private long scan(int writers, int chunkSize, List<BlockingQueue<Object>> queues, List<Future<Long>> written)
+    private long scan(int writers, int chunkSize, List<BlockingQueue<Object>> queues, List<Future<Void>> written)
             throws Exception {
         long events = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            try (PreparedStatement scan = connection.prepareStatement("SELECT global_index, event_identifier, "
-                    + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
-                    + "payload, meta_data FROM domain_event_entry ORDER BY global_index")) {
+            try (PreparedStatement scan = connection.prepareStatement(RawDatabase.SCAN)) {
                 scan.setFetchSize(1000);
                 try (ResultSet rows = scan.executeQuery()) {
                     List<List<Event>> chunk = newChunk(writers, chunkSize);
@@ -223,7 +276,7 @@ final class RawRebuild {
     }
 
     private static void handOver(List<BlockingQueue<Object>> queues, List<List<Event>> chunk,
-                                 List<Future<Long>> writers) throws Exception {
+                                 List<Future<Void>> writers) throws Exception {
         for (int i = 0; i < queues.size(); i++) {
             putUnlessDone(queues.get(i), chunk.get(i), writers.get(i));
         }
@@ -233,7 +286,7 @@ final class RawRebuild {
      * Hands {@code item} to the writer of {@code queue}. That writer has not been handed the end yet, so
      * if it is done it failed: it takes nothing more, and its failure is thrown.
      */
-    private static void putUnlessDone(BlockingQueue<Object> queue, Object item, Future<Long> writer)
+    private static void putUnlessDone(BlockingQueue<Object> queue, Object item, Future<Void> writer)
             throws Exception {
         while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
             if (writer.isDone()) {
@@ -243,9 +296,8 @@ final class RawRebuild {
         }
     }
 
-    /** One writer: each of its chunks in one transaction, with its token; answers the rows it wrote. */
-    private long write(int segment, BlockingQueue<Object> queue) throws Exception {
-        long rows = 0;
+    /** One writer: each of its chunks in one transaction, with its token. */
+    private Void write(int segment, BlockingQueue<Object> queue) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement token = connection.prepareStatement(
@@ -257,29 +309,29 @@ final class RawRebuild {
             for (Object next = queue.take(); next != END; next = queue.take()) {
                 @SuppressWarnings("unchecked")
                 List<Event> events = (List<Event>) next;
-                rows += writeChunk(connection, segment, events);
+                writeChunk(connection, segment, events);
                 connection.commit();
             }
         }
-        return rows;
+        return null;
     }
 
-    private long writeChunk(Connection connection, int segment, List<Event> events) throws SQLException {
+    private void writeChunk(Connection connection, int segment, List<Event> events) throws SQLException {
         Map<Table, List<Object[]>> inserts = new LinkedHashMap<>();
-        Map<String, Object[]> views = new LinkedHashMap<>();
-        Map<String, Boolean> viewsAdded = new LinkedHashMap<>();
+        Map<String, View> views = new LinkedHashMap<>();
         List<Object[]> deadlinesGone = new ArrayList<>();
         long last = 0;
         for (Event event : events) {
             last = event.position();
             String customer = event.aggregate().replace("-i-", "-c-");
             Timestamp at = Timestamp.from(Instant.parse(event.timeStamp()));
+            Timestamp termEnd = Timestamp.from(at.toInstant().plus(TERM));
             boolean changesView = true;
             switch (event.type()) {
                 case "PackagePurchased" -> {
                     add(inserts, LEDGER_ENTRY, event.id(), customer, event.aggregate(), "PURCHASE", AMOUNT, at,
                             event.position());
-                    viewsAdded.putIfAbsent(event.aggregate(), true);
+                    views.put(event.aggregate(), new View(true, null));
                 }
                 case "PackageChanged" -> {
                     add(inserts, LEDGER_ENTRY, event.id(), customer, event.aggregate(), "UPGRADE", AMOUNT, at,
@@ -290,9 +342,9 @@ final class RawRebuild {
                 case "PackageRenewed" -> add(inserts, LEDGER_ENTRY, event.id(), customer, event.aggregate(), "RENEWAL",
                         AMOUNT, at, event.position());
                 case "QuotaExhausted" -> {
-                    add(inserts, DEADLINE, event.aggregate(), customer, Timestamp.from(at.toInstant().plus(TERM)));
-                    add(inserts, NOTICE, event.id(), customer, "QUOTA_EXHAUSTED", event.aggregate(), at,
-                            Timestamp.from(at.toInstant().plus(TERM)), "TERM_ENDED", null, null);
+                    add(inserts, DEADLINE, event.aggregate(), customer, termEnd);
+                    add(inserts, NOTICE, event.id(), customer, "QUOTA_EXHAUSTED", event.aggregate(), at, termEnd,
+                            "TERM_ENDED", null, null);
                 }
                 case "InstanceReleased" -> {
                     add(inserts, NOTICE, event.id(), customer, "INSTANCE_RELEASED", event.aggregate(), at, null,
@@ -302,37 +354,40 @@ final class RawRebuild {
                 default -> changesView = false;
             }
             if (changesView) {
-                viewsAdded.putIfAbsent(event.aggregate(), false);
-                views.put(event.aggregate(), new Object[] {customer, "ACTIVE", false, at,
-                        Timestamp.from(at.toInstant().plus(TERM)), null, event.payload(), event.aggregate()});
+                View before = views.get(event.aggregate());
+                views.put(event.aggregate(), new View(before != null && before.added(), new Object[] {customer,
+                        "ACTIVE", false, at, termEnd, null, event.payload(), event.aggregate()}));
             }
         }
-        long rows = 0;
         List<Object[]> updates = new ArrayList<>();
-        for (Map.Entry<String, Object[]> view : views.entrySet()) {
-            if (viewsAdded.get(view.getKey())) {
-                inserts.computeIfAbsent(VIEW, table -> new ArrayList<>()).add(view.getValue());
+        for (View view : views.values()) {
+            if (view.added()) {
+                add(inserts, VIEW, view.row());
             } else {
-                updates.add(view.getValue());
+                updates.add(view.row());
             }
         }
         for (Map.Entry<Table, List<Object[]>> table : inserts.entrySet()) {
-            rows += insert(connection, table.getKey(), table.getValue());
+            insert(connection, table.getKey(), table.getValue());
         }
-        rows += batch(connection, VIEW_UPDATE, updates);
-        rows += batch(connection, "DELETE FROM bench_release_deadline WHERE instance_id = ?", deadlinesGone);
+        batch(connection, VIEW_UPDATE, updates);
+        batch(connection, "DELETE FROM bench_release_deadline WHERE instance_id = ?", deadlinesGone);
         batch(connection, "UPDATE bench_token SET position = ? WHERE segment = ?",
                 List.<Object[]>of(new Object[] {last, segment}));
-        return rows;
+    }
+
+    /** An instance's view row as the chunk left it, and whether the chunk added it (else it is updated). */
+    private record View(boolean added, Object[] row) {
     }
 
     private static void add(Map<Table, List<Object[]>> inserts, Table table, Object... values) {
         inserts.computeIfAbsent(table, key -> new ArrayList<>()).add(values);
     }
 
-    private long insert(Connection connection, Table table, List<Object[]> rows) throws SQLException {
+    private void insert(Connection connection, Table table, List<Object[]> rows) throws SQLException {
         if (!copies) {
-            return batch(connection, table.insert(), rows);
+            batch(connection, table.insert(), rows);
+            return;
         }
         StringBuilder text = new StringBuilder(rows.size() * 200);
         for (Object[] row : rows) {
@@ -340,32 +395,20 @@ final class RawRebuild {
                 if (i > 0) {
                     text.append('\t');
                 }
-                appendCopyValue(text, row[i]);
+                if (!PendingWrites.appendCopyValue(text, row[i])) {
+                    throw new IllegalArgumentException("No COPY text for " + row[i] + " in " + table.name());
+                }
             }
             text.append('\n');
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        return PendingWrites.copyIn(connection, "COPY " + table.name() + " (" + table.columns() + ") FROM STDIN",
+        PendingWrites.copyIn(connection, "COPY " + table.name() + " (" + table.columns() + ") FROM STDIN",
                 bytes);
     }
 
-    private static void appendCopyValue(StringBuilder text, Object value) {
-        if (value == null) {
-            text.append("\\N");
-        } else if (value instanceof Timestamp timestamp) {
-            text.append(timestamp.toInstant());
-        } else if (value instanceof Boolean flag) {
-            text.append(flag ? 't' : 'f');
-        } else if (value instanceof String string) {
-            PendingWrites.appendCopyText(text, string);
-        } else {
-            text.append(value);
-        }
-    }
-
-    private static long batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+    private static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return 0;
+            return;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
@@ -374,11 +417,7 @@ final class RawRebuild {
                 }
                 statement.addBatch();
             }
-            long changed = 0;
-            for (int count : statement.executeBatch()) {
-                changed += count == Statement.SUCCESS_NO_INFO ? 1 : count;
-            }
-            return changed;
+            statement.executeBatch();
         }
     }
 
@@ -390,7 +429,7 @@ final class RawRebuild {
 
         String insert() {
             return "INSERT INTO " + name + " (" + columns + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?")) + ")";
+                    + String.join(", ", Collections.nCopies(columns.split(",").length, "?")) + ")";
         }
     }
 }

@@ -42,6 +42,10 @@ import java.util.function.Consumer;
 public class PendingWrites {
 
     private static final String RESOURCE = PendingWrites.class.getName();
+    /** Numbers whose own text is PostgreSQL's, in a {@code COPY}; and the instants a {@code COPY} writes. */
+    private static final Set<Class<?>> DECIMAL_TEXT = Set.of(Long.class, Integer.class, Short.class);
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final JdbcTemplate jdbc;
     private final Map<Copy, String> plainInserts = new ConcurrentHashMap<>();
@@ -221,8 +225,32 @@ public class PendingWrites {
         }
     }
 
-    /** Appends {@code value} to {@code text} as PostgreSQL's {@code COPY} text format writes a value. */
-    public static void appendCopyText(StringBuilder text, String value) {
+    /**
+     * Appends {@code value} to {@code text} in PostgreSQL's {@code COPY} text format; false (and nothing
+     * appended) for a value of a kind this does not write, or an instant outside the years 1 to 9999.
+     */
+    public static boolean appendCopyValue(StringBuilder text, Object value) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof String string) {
+            appendCopyText(text, string);
+        } else if (DECIMAL_TEXT.contains(value.getClass())) {
+            text.append(value);
+        } else if (value instanceof BigDecimal decimal) {
+            // with a scale of 0 to 6 its own text, which it keeps once made, is the plain one
+            text.append(decimal.scale() >= 0 && decimal.scale() <= 6 ? decimal.toString() : decimal.toPlainString());
+        } else if (value instanceof Boolean flag) {
+            text.append(flag ? 't' : 'f');
+        } else if (value instanceof Timestamp timestamp
+                && !timestamp.toInstant().isBefore(FIRST) && !timestamp.toInstant().isAfter(AFTER_LAST)) {
+            UtcInstants.appendTo(text, timestamp.toInstant());
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static void appendCopyText(StringBuilder text, String value) {
         if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
                 && value.indexOf('\r') < 0) {
             text.append(value);
@@ -253,9 +281,6 @@ public class PendingWrites {
                     + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         }
 
-        private static final Set<Class<?>> DECIMAL_TEXT = Set.of(Long.class, Integer.class, Short.class);
-        private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
-        private static final Instant AFTER_LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
         /** Sends {@code rows}; false (and nothing sent) if one holds a value this cannot write. */
         boolean send(JdbcTemplate jdbc, List<Write> rows) {
@@ -266,7 +291,7 @@ public class PendingWrites {
                     if (i > 0) {
                         text.append('\t');
                     }
-                    if (!append(text, values[i])) {
+                    if (!appendCopyValue(text, values[i])) {
                         return false;
                     }
                 }
@@ -277,27 +302,6 @@ public class PendingWrites {
             long copied = jdbc.execute((ConnectionCallback<Long>) connection -> copyIn(connection, sql, bytes));
             if (copied != rows.size()) {
                 throw new IllegalStateException("Copied " + copied + " rows of " + rows.size() + " into " + table);
-            }
-            return true;
-        }
-
-        private static boolean append(StringBuilder text, Object value) {
-            if (value == null) {
-                text.append("\\N");
-            } else if (value instanceof String string) {
-                appendCopyText(text, string);
-            } else if (DECIMAL_TEXT.contains(value.getClass())) {
-                text.append(value);
-            } else if (value instanceof BigDecimal decimal) {
-                // with a scale of 0 to 6 its own text, which it keeps once made, is the plain one
-                text.append(decimal.scale() >= 0 && decimal.scale() <= 6 ? decimal.toString() : decimal.toPlainString());
-            } else if (value instanceof Boolean flag) {
-                text.append(flag ? 't' : 'f');
-            } else if (value instanceof Timestamp timestamp
-                    && !timestamp.toInstant().isBefore(FIRST) && !timestamp.toInstant().isAfter(AFTER_LAST)) {
-                UtcInstants.appendTo(text, timestamp.toInstant());
-            } else {
-                return false;
             }
             return true;
         }
