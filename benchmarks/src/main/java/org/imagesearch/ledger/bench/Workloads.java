@@ -124,15 +124,7 @@ final class Workloads {
         JvmCounters measuredFrom;
         JvmCounters measured;
         try {
-            long warmUntil = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-            warmup = Load.run(WARMUP_CONNECTIONS, WARMUP_CONNECTIONS, (client, timer) -> {
-                try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
-                    for (int i = client; System.nanoTime() < warmUntil; i += WARMUP_CONNECTIONS) {
-                        get(http, readPath(run, instances, i), failures);
-                        timer.record(0); // counted, not timed
-                    }
-                }
-            });
+            warmup = closedLoop(ledger, warmupSeconds, i -> readPath(run, instances, i), failures);
             writingSince = System.nanoTime();
             writtenBefore = written.get();
             measuredFrom = JvmCounters.now();
@@ -140,14 +132,7 @@ final class Workloads {
             measured = JvmCounters.now().since(measuredFrom);
             readsWritten = written.get() - writtenBefore;
             readsFor = System.nanoTime() - writingSince;
-            long floorWarmUntil = System.nanoTime() + Math.max(1, warmupSeconds / 4) * 1_000_000_000L;
-            Load.run(WARMUP_CONNECTIONS, WARMUP_CONNECTIONS, (client, timer) -> {
-                try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
-                    while (System.nanoTime() < floorWarmUntil) {
-                        get(http, FLOOR_PATH, failures);
-                    }
-                }
-            });
+            closedLoop(ledger, Math.max(1, warmupSeconds / 4), i -> FLOOR_PATH, failures);
             long floorFrom = System.nanoTime();
             long floorWrittenBefore = written.get();
             floor = openLoop(ledger, connections, total, interval, i -> FLOOR_PATH, failures);
@@ -186,9 +171,26 @@ final class Workloads {
      * The reads' stack floor: the price list, which the ledger answers from memory. It goes through
      * what every read goes through (Tomcat, the key check, Spring MVC, Jackson writing a body of some
      * 2 KB) and reads nothing from the database, so its latency at the reads' rate, beside the same
-     * renewals, is the least any read of this service can take on this machine.
+     * renewals, is the least a read measured this way takes on this machine (ADR 0031).
      */
     static final String FLOOR_PATH = "/api/v1/catalog";
+
+    /**
+     * GETs of {@code path(i)} for {@code seconds}, closed loop, unmeasured, on {@link #WARMUP_CONNECTIONS}
+     * keep-alive connections; the result counts them.
+     */
+    private static Load.Result closedLoop(Ledger ledger, int seconds, IntFunction<String> path,
+                                          AtomicLong failures) {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        return Load.run(WARMUP_CONNECTIONS, WARMUP_CONNECTIONS, (client, timer) -> {
+            try (RawHttp http = new RawHttp(ledger.port, Ledger.SERVICE_KEY)) {
+                for (int i = client; System.nanoTime() < until; i += WARMUP_CONNECTIONS) {
+                    get(http, path.apply(i), failures);
+                    timer.record(0); // counted, not timed
+                }
+            }
+        });
+    }
 
     /**
      * {@code total} GETs of {@code path(i)} on {@code connections} keep-alive connections, open loop:
